@@ -1,0 +1,28 @@
+package dev.banger.cli;
+
+import dev.banger.kernel.api.wire.ErrorCode;
+
+/** The CLI's documented exit codes (docs/cli.md): one per error code, so scripts can branch on them. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int DAEMON_UNREACHABLE = 9;
+
+    private ExitCodes() {
+    }
+
+    public static int of(ErrorCode code) {
+        return switch (code) {
+            case OPERATION_FAILED -> FAILED;
+            case BAD_REQUEST -> USAGE;
+            case NOT_FOUND -> 3;
+            case ALREADY_EXISTS -> 4;
+            case CONFLICT -> 5;
+            case NOT_RUNNING -> 6;
+            case UNAUTHORIZED -> 7;
+            case CANCELLED -> 8;
+            case BAD_VERSION, UNKNOWN_METHOD -> 10;
+        };
+    }
+}

@@ -1,0 +1,138 @@
+package dev.banger.kernel.core.ops;
+
+import dev.banger.kernel.api.CallContext;
+import dev.banger.kernel.api.OperationSummary;
+import dev.banger.kernel.api.OperationTask;
+import dev.banger.kernel.api.Operations;
+import dev.banger.kernel.api.wire.ErrorCode;
+import dev.banger.kernel.api.wire.RpcError;
+import dev.banger.kernel.api.wire.RpcException;
+import dev.banger.kernel.core.rpc.CallScope;
+import dev.banger.kernel.core.rpc.Dispatcher;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** The kernel's async operation registry. Done operations older than the retention are pruned on insert. */
+public final class OperationRegistry implements Operations, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("banger.operations");
+    private final Map<String, OperationState> ops = new ConcurrentHashMap<>();
+    private final ExecutorService runner = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "banger-operation");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Clock clock;
+    private final Duration retention;
+    private final BooleanSupplier stopping;
+
+    public OperationRegistry(Clock clock, Duration retention, BooleanSupplier stopping) {
+        this.clock = clock;
+        this.retention = retention;
+        this.stopping = stopping;
+    }
+
+    @Override
+    public OperationSummary begin(CallContext ctx, String kind, OperationTask task) {
+        prune(retention);
+        OperationState state = new OperationState(ctx.opId(), kind, clock);
+        if (ops.putIfAbsent(state.id(), state) != null) {
+            throw new RpcException(ErrorCode.CONFLICT, "an operation with id " + state.id() + " already exists; send a fresh op_id");
+        }
+        CallContext detached = ctx instanceof CallScope scope
+                ? scope.detached(() -> state.cancelled() || stopping.getAsBoolean()) : ctx;
+        runner.execute(() -> run(state, task, detached));
+        return state.summary();
+    }
+
+    private void run(OperationState state, OperationTask task, CallContext ctx) {
+        MDC.put(Dispatcher.MDC_OP_ID, state.id());
+        try {
+            task.run(new BoundProgress(state, ctx));
+            state.finish(null);
+            LOG.atInfo().addKeyValue("kind", state.summary().kind()).log("operation completed");
+        } catch (RpcException e) {
+            state.finish(e.toError());
+            LOG.atWarn().addKeyValue("kind", state.summary().kind()).addKeyValue("error", e.code().wire()).log("operation failed: {}", e.detail());
+        } catch (Exception e) {
+            LOG.error("operation failed unexpectedly", e);
+            state.finish(new RpcError(ErrorCode.OPERATION_FAILED, e.toString()));
+        } finally {
+            MDC.remove(Dispatcher.MDC_OP_ID);
+        }
+    }
+
+    @Override
+    public Optional<OperationSummary> get(String id) {
+        return Optional.ofNullable(ops.get(id)).map(OperationState::summary);
+    }
+
+    @Override
+    public List<OperationSummary> list(boolean activeOnly) {
+        return ops.values().stream()
+                .map(OperationState::summary)
+                .filter(s -> !activeOnly || !s.done())
+                .sorted(Comparator.comparing(OperationSummary::startedAt))
+                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+    }
+
+    @Override
+    public Optional<OperationSummary> await(String id, Duration timeout) throws InterruptedException {
+        OperationState state = ops.get(id);
+        if (state == null) {
+            return Optional.empty();
+        }
+        state.awaitDone(System.nanoTime() + timeout.toNanos());
+        return Optional.of(state.summary());
+    }
+
+    @Override
+    public Optional<OperationSummary> cancel(String id) {
+        OperationState state = ops.get(id);
+        if (state == null) {
+            return Optional.empty();
+        }
+        if (!state.isDone()) {
+            state.requestCancel();
+        }
+        return Optional.of(state.summary());
+    }
+
+    @Override
+    public int prune(Duration olderThan) {
+        Instant cutoff = clock.instant().minus(olderThan);
+        int before = ops.size();
+        ops.values().removeIf(s -> s.isDone() && s.updatedAt().isBefore(cutoff));
+        return before - ops.size();
+    }
+
+    /** Cancels everything still running and waits briefly for the tasks to notice. */
+    @Override
+    public void close() throws InterruptedException {
+        ops.values().forEach(OperationState::requestCancel);
+        runner.shutdown();
+        runner.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    /** Progress plus the operation's own call context, for tasks that call other families. */
+    private record BoundProgress(OperationState state, CallContext ctx) implements dev.banger.kernel.api.OperationProgress {
+        @Override public String id() { return state.id(); }
+        @Override public void stage(String stage) { state.stage(stage); }
+        @Override public void progress(double fraction) { state.progress(fraction); }
+        @Override public boolean cancelled() { return state.cancelled(); }
+        @Override public void checkCancelled() { state.checkCancelled(); }
+        @Override public CallContext context() { return ctx; }
+    }
+}

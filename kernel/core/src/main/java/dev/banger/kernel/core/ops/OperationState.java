@@ -1,0 +1,93 @@
+package dev.banger.kernel.core.ops;
+
+import dev.banger.kernel.api.OperationSummary;
+import dev.banger.kernel.api.wire.ErrorCode;
+import dev.banger.kernel.api.wire.RpcError;
+import dev.banger.kernel.api.wire.RpcException;
+import java.time.Clock;
+import java.time.Instant;
+
+/** One operation's mutable state; every read goes out as an immutable {@link OperationSummary}. */
+final class OperationState {
+    private final String id;
+    private final String kind;
+    private final Instant startedAt;
+    private final Clock clock;
+    private String stage = "queued";
+    private double progress = -1;
+    private boolean done;
+    private RpcError error;
+    private Instant updatedAt;
+    private volatile boolean cancelRequested;
+
+    OperationState(String id, String kind, Clock clock) {
+        this.id = id;
+        this.kind = kind;
+        this.clock = clock;
+        this.startedAt = clock.instant();
+        this.updatedAt = startedAt;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public synchronized void stage(String stage) {
+        this.stage = stage;
+        touch();
+    }
+
+    public synchronized void progress(double fraction) {
+        this.progress = fraction;
+        touch();
+    }
+
+    public boolean cancelled() {
+        return cancelRequested;
+    }
+
+    public void checkCancelled() {
+        if (cancelRequested) {
+            throw new RpcException(ErrorCode.CANCELLED, "operation " + id + " was cancelled");
+        }
+    }
+
+    void requestCancel() {
+        cancelRequested = true;
+    }
+
+    synchronized void finish(RpcError failure) {
+        done = true;
+        error = failure;
+        if (failure == null) {
+            stage = "done";
+            progress = 1;
+        }
+        touch();
+    }
+
+    synchronized boolean isDone() {
+        return done;
+    }
+
+    synchronized Instant updatedAt() {
+        return updatedAt;
+    }
+
+    synchronized OperationSummary summary() {
+        return new OperationSummary(id, kind, stage, progress, done, error, startedAt, updatedAt);
+    }
+
+    /** Waits (on this object's monitor) until done or {@code deadlineNanos}. */
+    synchronized void awaitDone(long deadlineNanos) throws InterruptedException {
+        long left;
+        while (!done && (left = deadlineNanos - System.nanoTime()) > 0) {
+            wait(Math.max(1, left / 1_000_000));
+        }
+    }
+
+    private void touch() {
+        updatedAt = clock.instant();
+        notifyAll();
+    }
+}

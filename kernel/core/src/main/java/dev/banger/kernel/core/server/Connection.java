@@ -1,0 +1,101 @@
+package dev.banger.kernel.core.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.banger.kernel.api.wire.LineReader;
+import dev.banger.kernel.api.wire.LineTooLongException;
+import dev.banger.kernel.api.wire.Protocol;
+import dev.banger.kernel.api.wire.RpcException;
+import dev.banger.kernel.core.rpc.Dispatcher;
+import dev.banger.kernel.core.rpc.Frames;
+import dev.banger.kernel.core.rpc.OpIds;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One client connection. A reader thread takes request lines as they come and notices the
+ * client leaving (which cancels its in-flight call); one worker thread answers the requests in
+ * order, so responses on a connection never overtake each other.
+ */
+final class Connection implements Runnable {
+    private final Socket socket;
+    private final Dispatcher dispatcher;
+    private final BooleanSupplier stopping;
+    private final InFlight inFlight;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "bangerd-call"));
+    private volatile boolean gone;
+
+    Connection(Socket socket, Dispatcher dispatcher, BooleanSupplier stopping, InFlight inFlight) {
+        this.socket = socket;
+        this.dispatcher = dispatcher;
+        this.stopping = stopping;
+        this.inFlight = inFlight;
+    }
+
+    @Override
+    public void run() {
+        try {
+            LineReader reader = new LineReader(socket.getInputStream(), Protocol.MAX_LINE_BYTES);
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String request = line;
+                inFlight.enter();
+                worker.execute(() -> {
+                    try {
+                        dispatcher.dispatch(request, this::write, () -> gone || stopping.getAsBoolean());
+                    } finally {
+                        inFlight.leave();
+                    }
+                });
+            }
+        } catch (LineTooLongException e) {
+            worker.execute(() -> write(Frames.error(OpIds.mint(), RpcException.badRequest(
+                    "request line exceeds " + Protocol.MAX_LINE_BYTES + " bytes; the connection is closed").toError())));
+        } catch (IOException e) {
+            // the peer reset the connection: same as leaving
+        } finally {
+            gone = true;
+            worker.shutdown();
+            awaitWorker();
+            close();
+        }
+    }
+
+    private void awaitWorker() {
+        try {
+            worker.awaitTermination(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void write(ObjectNode frame) {
+        byte[] bytes = (frame.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+        synchronized (this) {
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(bytes);
+                out.flush();
+            } catch (IOException e) {
+                gone = true;
+            }
+        }
+    }
+
+    void close() {
+        gone = true;
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closed by the peer
+        }
+    }
+}

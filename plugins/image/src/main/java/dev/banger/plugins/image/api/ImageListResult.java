@@ -1,0 +1,6 @@
+package dev.banger.plugins.image.api;
+
+import java.util.List;
+
+public record ImageListResult(List<ImageSummary> images) {
+}

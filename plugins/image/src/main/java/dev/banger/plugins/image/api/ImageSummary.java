@@ -1,0 +1,6 @@
+package dev.banger.plugins.image.api;
+
+import java.time.Instant;
+
+public record ImageSummary(String name, String source, long sizeBytes, Instant createdAt) {
+}

@@ -1,0 +1,4 @@
+package dev.banger.plugins.ops.api;
+
+public record ShutdownResult(String status) {
+}
