@@ -38,7 +38,7 @@ final class DaemonCommand {
             env.out().println("bangerd is already running on " + env.settings().socket());
             return 0;
         }
-        long pid = DaemonLauncher.start(env.settings(), CliOptions.scan(new String[0]));
+        long pid = DaemonLauncher.start(env.settings(), env.options());
         env.out().println("bangerd started (pid " + pid + ") on " + env.settings().socket());
         return 0;
     }

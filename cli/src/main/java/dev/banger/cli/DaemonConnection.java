@@ -32,6 +32,10 @@ final class DaemonConnection implements CliEnvironment, AutoCloseable {
         return settings;
     }
 
+    CliOptions options() {
+        return opts;
+    }
+
     @Override
     public <R> R call(String method, Object params, Class<R> result) {
         return client(true).call(method, params, result, null, e -> { });

@@ -41,6 +41,7 @@ public final class Main {
                     c.extension().commands(env).forEach(cli::addSubcommand);
                 }
             }
+            cli.setUsageHelpWidth(100);
             cli.setOut(new java.io.PrintWriter(out, true)).setErr(new java.io.PrintWriter(err, true));
             cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, err));
             return cli.execute(args);
