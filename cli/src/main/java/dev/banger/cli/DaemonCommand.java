@@ -1,5 +1,7 @@
 package dev.banger.cli;
 
+import dev.banger.kernel.api.cli.ExitCodes;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.banger.kernel.api.NoParams;
 import java.io.IOException;
@@ -49,16 +51,18 @@ final class DaemonCommand {
             env.out().println("bangerd is not running");
             return 0;
         }
+        long pid = env.callIfRunning("daemon.ping", new NoParams(), JsonNode.class).path("pid").asLong();
         env.callIfRunning("daemon.shutdown", new NoParams(), JsonNode.class);
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (Files.exists(env.settings().socket()) && System.currentTimeMillis() < deadline) {
+        // "stopped" means the process is gone (lock released), not just the socket file
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
-        if (Files.exists(env.settings().socket())) {
-            env.err().println("banger: bangerd did not remove its socket within 15 s");
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            env.err().println("banger: bangerd (pid " + pid + ") is still running 30 s after shutdown was requested");
             return ExitCodes.FAILED;
         }
-        env.out().println("bangerd stopped");
+        env.out().println("bangerd stopped (pid " + pid + ")");
         return 0;
     }
 

@@ -64,7 +64,7 @@ final class DaemonConnection implements CliEnvironment, AutoCloseable {
             }
             if (settings.layout().mode() == Layout.Mode.SYSTEM) {
                 throw new DaemonUnreachableException("bangerd is not reachable on " + settings.socket()
-                        + ": run `sudo banger system start` (or check `systemctl status bangerd`)");
+                        + ": the system daemon is not auto-started; start it (`systemctl start bangerd`, or `bangerd --system` as its owner)");
             }
         }
         long pid = DaemonLauncher.start(settings, opts);

@@ -1,5 +1,7 @@
 package dev.banger.cli;
 
+import dev.banger.kernel.api.cli.ExitCodes;
+
 import dev.banger.kernel.api.CliCommands;
 import dev.banger.kernel.api.wire.RpcException;
 import dev.banger.kernel.api.wire.RpcTransportException;
@@ -41,11 +43,23 @@ public final class Main {
                     c.extension().commands(env).forEach(cli::addSubcommand);
                 }
             }
+            withHelpEverywhere(cli);
             cli.setUsageHelpWidth(100);
             cli.setOut(new java.io.PrintWriter(out, true)).setErr(new java.io.PrintWriter(err, true));
             cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, err));
             return cli.execute(args);
         }
+    }
+
+    /** Every command, plugin leaves included, answers -h/--help, whatever its author remembered. */
+    private static void withHelpEverywhere(CommandLine cmd) {
+        CommandLine.Model.CommandSpec spec = cmd.getCommandSpec();
+        if (!spec.mixinStandardHelpOptions() && spec.findOption("--help") == null) {
+            // a plain usage-help option: mixinStandardHelpOptions() would shift a @Command method's arguments
+            spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help message and exit.").build());
+        }
+        cmd.getSubcommands().values().forEach(Main::withHelpEverywhere);
     }
 
     private static PluginHost loadPlugins(DaemonSettings settings, PrintStream err) {
@@ -71,6 +85,9 @@ public final class Main {
             return ExitCodes.DAEMON_UNREACHABLE;
         }
         err.println("banger: unexpected error: " + e);
+        if (System.getenv("BANGER_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
         return ExitCodes.FAILED;
     }
 }

@@ -60,6 +60,10 @@ class CliIT {
             DaemonFixture.CliResult usage = d.cli("ops", "frobnicate");
             assertThat(usage.exit()).isEqualTo(2);
 
+            DaemonFixture.CliResult help = d.cli("ops", "wait", "--help");
+            assertThat(help.exit()).isZero();
+            assertThat(help.out()).contains("Usage: banger ops wait");
+
             DaemonFixture.CliResult badTimeout = d.cli("ops", "wait", "op-00000000deadbeef", "--timeout-ms", "-1");
             assertThat(badTimeout.exit()).isEqualTo(2);
             assertThat(badTimeout.err()).contains("params.timeout_ms");

@@ -84,6 +84,8 @@ class SocketIT {
     void aTwoMibLineIsRefusedAndTheConnectionClosedWhileOthersStillWork() throws Exception {
         try (AFUNIXSocket s = raw()) {
             OutputStream out = s.getOutputStream();
+            // take the input side first: junixsocket closes the socket when the write hits the closed pipe
+            LineReader in = new LineReader(s.getInputStream(), 1 << 20);
             String pad = "x".repeat(2 * 1024 * 1024);
             try {
                 out.write(("{\"version\":1,\"method\":\"demo.echo\",\"params\":{\"text\":\"" + pad + "\"}}\n").getBytes(StandardCharsets.UTF_8));
@@ -91,7 +93,6 @@ class SocketIT {
             } catch (java.io.IOException expected) {
                 // the daemon stops reading after 1 MiB and closes: the rest of our write hits a closed pipe
             }
-            LineReader in = new LineReader(s.getInputStream(), 1 << 20);
             JsonNode reply = Json.mapper().readTree(in.readLine());
             assertThat(reply.at("/error/code").asText()).isEqualTo("bad_request");
             assertThat(reply.at("/error/message").asText()).contains("exceeds");

@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public record BangerConfig(Path source, String mode, Path socket, Path helperSocket, Path pluginsDir,
                            List<String> disabledPlugins, ObjectNode tree) {
-    private static final Set<String> DAEMON_KEYS = Set.of("mode", "socket", "helper_socket", "log_level");
+    private static final Set<String> DAEMON_KEYS = Set.of("mode", "socket", "helper_socket");
     private static final Set<String> PLUGIN_KEYS = Set.of("disabled", "dir");
 
     public static BangerConfig empty() {

@@ -2,6 +2,7 @@ package dev.banger.kernel.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.banger.kernel.api.PluginHome;
+import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.Json;
 import dev.banger.kernel.api.wire.RpcException;
 import java.io.IOException;
@@ -30,8 +31,9 @@ public record PluginHomeImpl(String pluginId, Layout layout, JsonNode config) im
     public <T> T config(Class<T> type) {
         try {
             return Json.mapper().treeToValue(config, type);
-        } catch (IOException e) {
-            throw RpcException.badRequest("config.toml section [" + pluginId + "]: " + e.getMessage());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // the operator's file is wrong, not the client's request
+            throw new RpcException(ErrorCode.OPERATION_FAILED, "config.toml section [" + pluginId + "] is invalid: " + e.getOriginalMessage());
         }
     }
 

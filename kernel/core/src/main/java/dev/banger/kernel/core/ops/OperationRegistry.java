@@ -81,6 +81,7 @@ public final class OperationRegistry implements Operations, AutoCloseable {
 
     @Override
     public List<OperationSummary> list(boolean activeOnly) {
+        prune(retention);
         return ops.values().stream()
                 .map(OperationState::summary)
                 .filter(s -> !activeOnly || !s.done())

@@ -128,7 +128,11 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
-    /** Method family names of a plugin that is loaded but disabled, read without starting it. */
+    /**
+     * Method family names of a plugin that is loaded but disabled. Its RpcFamily classes are
+     * constructed (never started, never called beyond family()): docs/plugins.md asks for
+     * side-effect-free constructors for this reason.
+     */
     static final class DisabledFamilies {
         private DisabledFamilies() {
         }

@@ -62,6 +62,12 @@ public final class Dispatcher {
         } catch (RpcException e) {
             sink.write(Frames.error(opId, e.toError()));
             logCall(method, start, e);
+        } catch (RuntimeException e) {
+            // e.g. a result Jackson cannot serialise: the client still gets exactly one final frame
+            LOG.error("{} failed unexpectedly", method, e);
+            RpcException failed = new RpcException(ErrorCode.OPERATION_FAILED, (method == null ? "request" : method) + " failed: " + e);
+            sink.write(Frames.error(opId, failed.toError()));
+            logCall(method, start, failed);
         } finally {
             restore(outerOp);
         }
@@ -158,6 +164,16 @@ public final class Dispatcher {
             throw RpcException.badRequest("method: required, a non-empty string");
         }
         return m.asText();
+    }
+
+    /** For failures the connection detects before a request can be parsed (an oversized line). */
+    public static void logRejected(String opId, RpcException error) {
+        MDC.put(MDC_OP_ID, opId);
+        try {
+            logCall(null, System.nanoTime(), error);
+        } finally {
+            MDC.remove(MDC_OP_ID);
+        }
     }
 
     private static void logCall(String method, long start, RpcException error) {

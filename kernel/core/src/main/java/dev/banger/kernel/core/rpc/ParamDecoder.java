@@ -34,12 +34,16 @@ public final class ParamDecoder {
             }
             throw RpcException.badRequest(method + ": " + rootMessage(e));
         } catch (UnrecognizedPropertyException e) {
-            throw RpcException.badRequest(method + ": unknown field " + field(e) + " (known: "
-                    + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")");
+            String known = e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            throw RpcException.badRequest(method + ": unknown field " + field(e)
+                    + (known.isEmpty() ? " (this method takes no params)" : " (known: " + known + ")"));
         } catch (InvalidFormatException e) {
             throw RpcException.badRequest(method + ": " + field(e) + " has the wrong value " + e.getValue()
                     + ", expected " + simpleType(e.getTargetType()));
         } catch (MismatchedInputException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Cannot map `null`")) {
+                throw RpcException.badRequest(method + ": " + field(e) + " is required");
+            }
             String expected = e.getTargetType() == null ? "another type" : simpleType(e.getTargetType());
             throw RpcException.badRequest(method + ": " + field(e) + " has the wrong type, expected " + expected);
         } catch (IOException e) {

@@ -57,8 +57,10 @@ final class Connection implements Runnable {
                 });
             }
         } catch (LineTooLongException e) {
-            worker.execute(() -> write(Frames.error(OpIds.mint(), RpcException.badRequest(
-                    "request line exceeds " + Protocol.MAX_LINE_BYTES + " bytes; the connection is closed").toError())));
+            String opId = OpIds.mint();
+            RpcException tooLong = RpcException.badRequest("request line exceeds " + Protocol.MAX_LINE_BYTES + " bytes; the connection is closed");
+            Dispatcher.logRejected(opId, tooLong);
+            worker.execute(() -> write(Frames.error(opId, tooLong.toError())));
         } catch (IOException e) {
             // the peer reset the connection: same as leaving
         } finally {

@@ -85,6 +85,18 @@ class DispatcherTest {
     }
 
     @Test
+    void aMissingPrimitiveIsRequiredNotMistyped() {
+        ObjectNode f = last("{\"version\":1,\"method\":\"t.sleep\",\"params\":{\"label\":\"x\"}}");
+        assertThat(f.at("/error/message").asText()).contains("params.ms is required");
+    }
+
+    @Test
+    void aMethodWithoutParamsSaysSoForAnyField() {
+        ObjectNode f = last("{\"version\":1,\"method\":\"t.whoami\",\"params\":{\"x\":1}}");
+        assertThat(f.at("/error/message").asText()).contains("params.x").contains("takes no params");
+    }
+
+    @Test
     void aRecordValidationFailureKeepsItsMessage() {
         ObjectNode f = last("{\"version\":1,\"method\":\"t.sleep\",\"params\":{\"ms\":-1}}");
         assertThat(f.at("/error/code").asText()).isEqualTo("bad_request");

@@ -2,6 +2,7 @@ package dev.banger.plugins.ops.cli;
 
 import dev.banger.kernel.api.OperationSummary;
 import dev.banger.kernel.api.cli.CliEnvironment;
+import dev.banger.kernel.api.cli.ExitCodes;
 import dev.banger.kernel.api.cli.Table;
 import dev.banger.plugins.ops.api.OperationIdParams;
 import dev.banger.plugins.ops.api.OperationWaitParams;
@@ -51,7 +52,7 @@ public final class OpsCommand {
               @Option(names = "--json", description = "Print JSON.") boolean json) {
         OperationSummary s = env.call("daemon.operations.wait", new OperationWaitParams(id, timeoutMs), OperationSummary.class);
         print(s, json);
-        return !s.done() ? 124 : s.error() == null ? 0 : 1;
+        return !s.done() ? ExitCodes.TIMED_OUT : s.error() == null ? ExitCodes.OK : ExitCodes.of(s.error().code());
     }
 
     @Command(name = "cancel", description = "Ask an operation to stop; it cleans up what it made.")

@@ -1,13 +1,18 @@
-package dev.banger.cli;
+package dev.banger.kernel.api.cli;
 
 import dev.banger.kernel.api.wire.ErrorCode;
 
-/** The CLI's documented exit codes (docs/cli.md): one per error code, so scripts can branch on them. */
+/**
+ * The CLI's documented exit codes (docs/cli.md): one per error code, so scripts can branch on them.
+ * In kernel/api because plugin commands return them too.
+ */
 public final class ExitCodes {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
     public static final int DAEMON_UNREACHABLE = 9;
+    /** A wait gave up before the operation finished (the operation goes on). */
+    public static final int TIMED_OUT = 124;
 
     private ExitCodes() {
     }
