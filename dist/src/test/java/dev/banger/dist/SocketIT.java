@@ -8,7 +8,10 @@ import dev.banger.kernel.api.wire.Json;
 import dev.banger.kernel.api.wire.LineReader;
 import dev.banger.kernel.api.wire.RpcClient;
 import dev.banger.kernel.api.wire.RpcException;
-import java.io.OutputStream;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -82,17 +85,19 @@ class SocketIT {
 
     @Test
     void aTwoMibLineIsRefusedAndTheConnectionClosedWhileOthersStillWork() throws Exception {
-        try (AFUNIXSocket s = raw()) {
-            OutputStream out = s.getOutputStream();
-            // take the input side first: junixsocket closes the socket when the write hits the closed pipe
-            LineReader in = new LineReader(s.getInputStream(), 1 << 20);
+        // the JDK's own AF_UNIX channel: unlike junixsocket it keeps the read side open after EPIPE on write
+        try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(daemon.socket))) {
             String pad = "x".repeat(2 * 1024 * 1024);
+            ByteBuffer request = ByteBuffer.wrap(("{\"version\":1,\"method\":\"demo.echo\",\"params\":{\"text\":\""
+                    + pad + "\"}}\n").getBytes(StandardCharsets.UTF_8));
             try {
-                out.write(("{\"version\":1,\"method\":\"demo.echo\",\"params\":{\"text\":\"" + pad + "\"}}\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
+                while (request.hasRemaining()) {
+                    ch.write(request);
+                }
             } catch (java.io.IOException expected) {
                 // the daemon stops reading after 1 MiB and closes: the rest of our write hits a closed pipe
             }
+            LineReader in = new LineReader(Channels.newInputStream(ch), 1 << 20);
             JsonNode reply = Json.mapper().readTree(in.readLine());
             assertThat(reply.at("/error/code").asText()).isEqualTo("bad_request");
             assertThat(reply.at("/error/message").asText()).contains("exceeds");

@@ -39,6 +39,7 @@ final class Connection implements Runnable {
 
     @Override
     public void run() {
+        boolean refused = false;
         try {
             LineReader reader = new LineReader(socket.getInputStream(), Protocol.MAX_LINE_BYTES);
             String line;
@@ -61,13 +62,37 @@ final class Connection implements Runnable {
             RpcException tooLong = RpcException.badRequest("request line exceeds " + Protocol.MAX_LINE_BYTES + " bytes; the connection is closed");
             Dispatcher.logRejected(opId, tooLong);
             worker.execute(() -> write(Frames.error(opId, tooLong.toError())));
+            refused = true;
         } catch (IOException e) {
             // the peer reset the connection: same as leaving
         } finally {
             gone = true;
             worker.shutdown();
             awaitWorker();
+            if (refused) {
+                drainAfterRefusal();
+            }
             close();
+        }
+    }
+
+    /**
+     * Closing with the client's bytes still unread makes the kernel reset the connection, and the
+     * client would never see our error frame. So: end our side, swallow what is left (bounded),
+     * then close.
+     */
+    private void drainAfterRefusal() {
+        try {
+            socket.shutdownOutput();
+            socket.setSoTimeout(2_000);
+            byte[] sink = new byte[64 * 1024];
+            long budget = 64L * 1024 * 1024;
+            int n;
+            while (budget > 0 && (n = socket.getInputStream().read(sink)) > 0) {
+                budget -= n;
+            }
+        } catch (IOException e) {
+            // timeout or reset: we tried; close anyway
         }
     }
 
