@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  * so the process we started is the daemon itself.
  */
 final class DaemonProcess implements AutoCloseable {
+    /** The value of the daemonJavaOpts parameter that adds no flags to bin/bangerd's own. */
+    static final String SHIPPED_FLAGS = "shipped";
     private static final long READY_TIMEOUT_MS = 30_000;
     private final Sandbox sandbox;
     private final Process process;
@@ -25,7 +27,7 @@ final class DaemonProcess implements AutoCloseable {
         this.socket = socket;
     }
 
-    static DaemonProcess start(Path distTree) throws IOException, InterruptedException {
+    static DaemonProcess start(Path distTree, String extraJavaOpts) throws IOException, InterruptedException {
         Sandbox sandbox = Sandbox.create("banger-bench-daemon");
         Path socket = sandbox.runtimeDir().resolve("banger/bangerd.sock");
         ProcessBuilder pb = new ProcessBuilder(List.of(distTree.resolve("bin/bangerd").toString(),
@@ -37,6 +39,11 @@ final class DaemonProcess implements AutoCloseable {
         env.remove("XDG_STATE_HOME");
         env.remove("XDG_CACHE_HOME");
         env.remove("BANGER_SOCKET");
+        if (SHIPPED_FLAGS.equals(extraJavaOpts)) {
+            env.remove("BANGERD_JAVA_OPTS");
+        } else {
+            env.put("BANGERD_JAVA_OPTS", extraJavaOpts);
+        }
         // the daemon logs one line per call to stdout; a file never blocks it the way a full pipe would
         pb.redirectErrorStream(true).redirectOutput(sandbox.file("bangerd.log").toFile());
         Process process = pb.start();

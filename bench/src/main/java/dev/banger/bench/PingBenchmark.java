@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -28,12 +29,20 @@ public class PingBenchmark {
     /** A bangerd from the dist tree, private to this trial; only the ping benchmark asks for it. */
     @State(Scope.Benchmark)
     public static class Daemon {
+        /**
+         * Extra JVM flags for bangerd (BANGERD_JAVA_OPTS, which bin/bangerd appends after its own, so
+         * they win), to A/B a flag in one run: {@code -p daemonJavaOpts=shipped,-XX:TieredStopAtLevel=1}.
+         * {@value DaemonProcess#SHIPPED_FLAGS} means the flags bin/bangerd ships with, nothing added.
+         */
+        @Param({DaemonProcess.SHIPPED_FLAGS})
+        public String daemonJavaOpts;
+
         DaemonProcess daemon;
         RpcClient client;
 
         @Setup(Level.Trial)
         public void start() throws IOException, InterruptedException {
-            daemon = DaemonProcess.start(DistTree.locate());
+            daemon = DaemonProcess.start(DistTree.locate(), daemonJavaOpts);
             client = RpcClient.connect(daemon.socket());
         }
 
