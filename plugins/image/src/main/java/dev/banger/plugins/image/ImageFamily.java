@@ -21,6 +21,6 @@ public final class ImageFamily implements RpcFamily {
     @Override
     public List<Method<?, ?>> methods() {
         return List.of(Method.of("image.list", NoParams.class, ImageListResult.class,
-                (ctx, p) -> new ImageListResult(store.get(ctx.home()).images())));
+                (ctx, p) -> new ImageListResult(store.get(ctx.home()).list())));
     }
 }
