@@ -3,11 +3,20 @@ package dev.banger.cli;
 import java.nio.file.Path;
 
 /** Global options, read before picocli parses so plugins can be loaded under the right config. */
-public record CliOptions(boolean system, Path config, Path socket) {
+public record CliOptions(boolean system, Path config, Path socket, String command) {
+    /** Commands the CLI itself provides: they work without loading a single plugin jar, which halves their start time. */
+    private static final java.util.Set<String> BUILT_IN = java.util.Set.of("version", "daemon");
+
+    /** Plugins are loaded only when a plugin's command (or the full help listing) may be needed. */
+    public boolean needsPlugins() {
+        return command == null || !BUILT_IN.contains(command);
+    }
+
     public static CliOptions scan(String[] args) {
         boolean system = false;
         Path config = null;
         Path socket = null;
+        String command = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--")) {
@@ -22,8 +31,10 @@ public record CliOptions(boolean system, Path config, Path socket) {
                 socket = Path.of(args[++i]);
             } else if (a.startsWith("--socket=")) {
                 socket = Path.of(a.substring("--socket=".length()));
+            } else if (command == null && !a.startsWith("-")) {
+                command = a;
             }
         }
-        return new CliOptions(system, config, socket);
+        return new CliOptions(system, config, socket, command);
     }
 }

@@ -20,7 +20,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.setProperty("logback.configurationFile", "banger-cli-logback.xml");
         System.exit(run(args, System.out, System.err));
     }
 
@@ -34,7 +33,7 @@ public final class Main {
             return ExitCodes.USAGE;
         }
         try (DaemonConnection env = new DaemonConnection(settings, opts, out, err);
-             PluginHost plugins = loadPlugins(settings, err)) {
+             PluginHost plugins = opts.needsPlugins() ? loadPlugins(settings, err) : null) {
             CommandLine cli = new CommandLine(new BangerCommand());
             cli.addSubcommand(new VersionCommand(env));
             cli.addSubcommand(new DaemonCommand(env));
