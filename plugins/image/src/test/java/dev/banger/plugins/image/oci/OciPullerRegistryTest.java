@@ -101,6 +101,14 @@ class OciPullerRegistryTest {
     }
 
     @Test
+    void theFixturesReallyAreOfEachManifestType() {
+        assertThat(mediaTypeOf("test/oci:oci")).isEqualTo(MediaTypes.OCI_MANIFEST);
+        assertThat(mediaTypeOf("test/docker:docker")).isEqualTo(MediaTypes.DOCKER_MANIFEST);
+        assertThat(mediaTypeOf("test/multi:multi")).isEqualTo(MediaTypes.OCI_INDEX);
+        assertThat(mediaTypeOf("test/dockerlist:multi")).isEqualTo(MediaTypes.DOCKER_MANIFEST_LIST);
+    }
+
+    @Test
     void anIndexResolvesToLinuxAmd64() throws Exception {
         for (String name : List.of("test/multi:multi", "test/dockerlist:multi")) {
             PulledImage image = puller().pull(ref(name), Platform.LINUX_AMD64, new RecordingProgress());
@@ -140,6 +148,11 @@ class OciPullerRegistryTest {
                 assertThat(dir.toFile().list()).hasSize(1); // only the config, which is under the manifest limit
             }
         });
+    }
+
+    private static String mediaTypeOf(String nameAndTag) {
+        ImageReference reference = ref(nameAndTag);
+        return new RegistryClient(reference, RegistryOptions.defaults()).fetchManifest(reference.tag()).mediaType();
     }
 
     private OciPuller puller() {
