@@ -11,7 +11,8 @@ import java.util.function.LongConsumer;
 /**
  * Streams one blob from the registry into the cache's staging file. A connection that breaks (or ends
  * early) is resumed with {@code Range: bytes=<written>-}; a server that ignores Range and sends 200
- * restarts the file. Cancellation is checked between chunks. Verification is the cache's job.
+ * restarts the file, and one that goes silent is cut by {@link StallGuard}. Cancellation is checked
+ * between chunks. Verification is the cache's job.
  */
 final class RegistryBlobSource implements BlobSource {
     private static final int CHUNK = 64 * 1024;
@@ -44,6 +45,7 @@ final class RegistryBlobSource implements BlobSource {
                 target.restart();
             }
             IOException broken = copy(response, target, limit);
+            progress.checkCancelled(); // a cancel closes a stalled stream: report it as the cancel it is
             if (broken == null && target.size() >= size) {
                 return;
             }
@@ -59,7 +61,8 @@ final class RegistryBlobSource implements BlobSource {
     /** Copies until the body ends; an I/O error while reading the body is returned (to resume), not thrown. */
     private IOException copy(HttpResponse<InputStream> response, StagedBlob target, long limit) throws IOException {
         byte[] buffer = new byte[CHUNK];
-        try (InputStream body = response.body()) {
+        try (InputStream body = response.body();
+             StallGuard guard = new StallGuard(body, progress, client.options().timeout())) {
             while (true) {
                 int n;
                 try {
@@ -70,6 +73,7 @@ final class RegistryBlobSource implements BlobSource {
                 if (n < 0) {
                     return null;
                 }
+                guard.bytesArrived();
                 target.write(buffer, n);
                 if (target.size() > limit) {
                     throw tooLarge(target.size(), limit);
