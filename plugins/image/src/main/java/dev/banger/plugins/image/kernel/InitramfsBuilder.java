@@ -59,8 +59,10 @@ public final class InitramfsBuilder {
      * Writes the initramfs to {@code output}; compressed modules are uncompressed into {@code scratch}.
      *
      * @return the module paths inside the initramfs, in the order /init loads them
+     * @throws IllegalArgumentException when busybox is not static or a module is neither shipped nor built in
      */
     public List<String> build(List<String> modules, Path scratch, Path output) throws IOException {
+        StaticExecutable.require(busybox);
         KernelModules tree = KernelModules.open(modulesTree, scratch);
         List<String> order = tree.loadOrder(modules);
         String moduleDir = "lib/modules/" + kernelRelease + "/";

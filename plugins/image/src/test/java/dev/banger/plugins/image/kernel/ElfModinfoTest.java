@@ -2,13 +2,17 @@ package dev.banger.plugins.image.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Trees without modules.dep (Debian's packages ship none) are ordered from each module's .modinfo. */
 class ElfModinfoTest {
@@ -46,6 +50,23 @@ class ElfModinfoTest {
         Path plain = modules.files().plain("kernel/drivers/block/virtio_blk.ko.gz");
         assertThat(plain).startsWith(dir.resolve("scratch")).hasFileName("virtio_blk.ko");
         assertThat(ElfModinfo.dependsOn(plain)).containsExactly("virtio", "virtio_ring");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xz", "zstd"})
+    void uncompressesXzAndZstdModulesWithTheirTools(String tool) throws Exception {
+        assumeTrue(DebianCloudKernelTest.onPath(tool), tool + " is not installed");
+        Path tree = dir.resolve("lib/modules/6.1.0-" + tool);
+        Path module = FakeKernelFiles.module(tree.resolve("kernel/m.ko"), "dep");
+        byte[] plain = Files.readAllBytes(module);
+        new ExternalCommand(List.of(tool, "-q", module.toString()), null, Duration.ofMinutes(1)).run("compress", null);
+        String shipped = "kernel/m.ko." + (tool.equals("xz") ? "xz" : "zst");
+        assertThat(tree.resolve(shipped)).isRegularFile();
+
+        Path uncompressed = new ModuleFiles(tree, dir.resolve("scratch-" + tool)).plain(shipped);
+
+        assertThat(Files.readAllBytes(uncompressed)).isEqualTo(plain);
+        assertThat(ModuleFiles.plainName(shipped)).isEqualTo("kernel/m.ko");
     }
 
     private static void gzip(Path file) throws IOException {

@@ -42,6 +42,21 @@ final class FakeKernelFiles {
         return file;
     }
 
+    /** An ELF64 executable header with a PT_LOAD and, when dynamic, a PT_INTERP program header. */
+    static Path executable(Path file, boolean dynamic) throws IOException {
+        int count = dynamic ? 2 : 1;
+        ByteBuffer elf = ByteBuffer.allocate(64 + count * 56).order(ByteOrder.LITTLE_ENDIAN);
+        elf.putInt(0, 0x464C457F).put(4, (byte) 2).put(5, (byte) 1).put(6, (byte) 1);
+        elf.putShort(0x10, (short) 2).putShort(0x12, (short) 62); // ET_EXEC, x86-64
+        elf.putLong(0x20, 64).putShort(0x36, (short) 56).putShort(0x38, (short) count);
+        elf.putInt(64, 1); // PT_LOAD
+        if (dynamic) {
+            elf.putInt(64 + 56, 3); // PT_INTERP
+        }
+        Files.write(file, elf.array());
+        return file;
+    }
+
     private static void section(ByteBuffer elf, int at, int nameOffset, long offset, long size) {
         elf.putInt(at, nameOffset).putInt(at + 4, 1).putLong(at + 0x18, offset).putLong(at + 0x20, size);
     }
