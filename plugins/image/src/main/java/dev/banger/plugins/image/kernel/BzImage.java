@@ -3,7 +3,6 @@ package dev.banger.plugins.image.kernel;
 import dev.banger.kernel.api.wire.RpcException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +26,7 @@ public final class BzImage {
             return false;
         }
         try (FileChannel channel = FileChannel.open(file)) {
-            ByteBuffer magic = read(channel, MAGIC_OFFSET, MAGIC.length);
+            ByteBuffer magic = FileRegion.read(channel, MAGIC_OFFSET, MAGIC.length);
             return magic.remaining() == MAGIC.length && magic.equals(ByteBuffer.wrap(MAGIC));
         }
     }
@@ -47,11 +46,11 @@ public final class BzImage {
     /** The kernel's release and build string, e.g. "6.1.0-50-cloud-amd64 (debian-kernel@...) #1 SMP ...". */
     public static Optional<String> versionString(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file)) {
-            ByteBuffer pointer = read(channel, VERSION_POINTER_OFFSET, 2).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer pointer = FileRegion.read(channel, VERSION_POINTER_OFFSET, 2);
             if (pointer.remaining() < 2 || pointer.getShort(0) == 0) {
                 return Optional.empty();
             }
-            ByteBuffer text = read(channel, 0x200 + Short.toUnsignedInt(pointer.getShort(0)), 256);
+            ByteBuffer text = FileRegion.read(channel, 0x200 + Short.toUnsignedInt(pointer.getShort(0)), 256);
             int end = 0;
             while (end < text.limit() && text.get(end) != 0) {
                 end++;
@@ -65,13 +64,5 @@ public final class BzImage {
     /** The release alone ("6.1.0-50-cloud-amd64"), the first word of the version string. */
     public static Optional<String> release(Path file) throws IOException {
         return versionString(file).map(s -> s.split(" ", 2)[0]);
-    }
-
-    private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        while (buffer.hasRemaining() && channel.read(buffer, position + buffer.position()) > 0) {
-            // keep reading: a short read is not the end of the file
-        }
-        return buffer.flip();
     }
 }

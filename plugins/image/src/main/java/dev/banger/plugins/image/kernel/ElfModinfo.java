@@ -2,7 +2,6 @@ package dev.banger.plugins.image.kernel;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,15 +29,12 @@ final class ElfModinfo {
 
     static List<String> entries(Path module) throws IOException {
         try (FileChannel file = FileChannel.open(module)) {
-            ByteBuffer header = read(file, 0, 64);
-            if (header.limit() < 64 || header.getInt(0) != 0x464C457F || header.get(4) != 2 || header.get(5) != 1) {
-                throw new IOException(module + " is not a 64-bit little-endian ELF kernel module");
-            }
+            ByteBuffer header = FileRegion.elf64Header(file, module);
             long sectionTable = header.getLong(0x28);
             int entrySize = Short.toUnsignedInt(header.getShort(0x3A));
             int count = Short.toUnsignedInt(header.getShort(0x3C));
             int namesIndex = Short.toUnsignedInt(header.getShort(0x3E));
-            ByteBuffer sections = read(file, sectionTable, entrySize * count);
+            ByteBuffer sections = FileRegion.read(file, sectionTable, entrySize * count);
             ByteBuffer names = section(file, sections, entrySize, namesIndex);
             for (int i = 0; i < count; i++) {
                 if (".modinfo".equals(cString(names, sections.getInt(i * entrySize)))) {
@@ -55,7 +51,7 @@ final class ElfModinfo {
         if (size > 16 * 1024 * 1024) {
             throw new IOException("ELF section of " + size + " bytes is implausible for a module");
         }
-        return read(file, offset, (int) size);
+        return FileRegion.read(file, offset, (int) size);
     }
 
     private static List<String> split(ByteBuffer modinfo) {
@@ -78,13 +74,5 @@ final class ElfModinfo {
         byte[] bytes = new byte[end - start];
         buffer.get(start, bytes);
         return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static ByteBuffer read(FileChannel file, long position, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-        while (buffer.hasRemaining() && file.read(buffer, position + buffer.position()) > 0) {
-            // a short read is not the end of the file
-        }
-        return buffer.flip();
     }
 }

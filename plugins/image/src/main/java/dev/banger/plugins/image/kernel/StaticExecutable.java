@@ -2,7 +2,6 @@ package dev.banger.plugins.image.kernel;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
@@ -19,14 +18,11 @@ final class StaticExecutable {
 
     static void require(Path executable) throws IOException {
         try (FileChannel file = FileChannel.open(executable)) {
-            ByteBuffer header = read(file, 0, 64);
-            if (header.limit() < 64 || header.getInt(0) != 0x464C457F || header.get(4) != 2) {
-                throw new IllegalArgumentException(executable + " is not a 64-bit ELF executable");
-            }
+            ByteBuffer header = FileRegion.elf64Header(file, executable);
             long table = header.getLong(0x20);
             int entrySize = Short.toUnsignedInt(header.getShort(0x36));
             int count = Short.toUnsignedInt(header.getShort(0x38));
-            ByteBuffer headers = read(file, table, entrySize * count);
+            ByteBuffer headers = FileRegion.read(file, table, entrySize * count);
             for (int i = 0; i < count; i++) {
                 if (headers.getInt(i * entrySize) == PT_INTERP) {
                     throw new IllegalArgumentException(executable + " is dynamically linked; the initramfs needs a"
@@ -34,13 +30,5 @@ final class StaticExecutable {
                 }
             }
         }
-    }
-
-    private static ByteBuffer read(FileChannel file, long position, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-        while (buffer.hasRemaining() && file.read(buffer, position + buffer.position()) > 0) {
-            // a short read is not the end of the file
-        }
-        return buffer.flip();
     }
 }

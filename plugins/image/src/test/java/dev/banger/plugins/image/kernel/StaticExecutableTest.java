@@ -20,6 +20,6 @@ class StaticExecutableTest {
 
         assertThatCode(() -> StaticExecutable.require(staticOne)).doesNotThrowAnyException();
         assertThatThrownBy(() -> StaticExecutable.require(dynamicOne)).hasMessageContaining("dynamically linked");
-        assertThatThrownBy(() -> StaticExecutable.require(text)).hasMessageContaining("not a 64-bit ELF");
+        assertThatThrownBy(() -> StaticExecutable.require(text)).hasMessageContaining("not a 64-bit little-endian ELF");
     }
 }
