@@ -1,0 +1,24 @@
+package dev.banger.plugins.image.kernel;
+
+import dev.banger.kernel.api.OperationProgress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** dpkg-deb: unpacks a package's files without installing it (no maintainer scripts, no root needed). */
+final class DpkgDeb {
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+    private DpkgDeb() {
+    }
+
+    static void extract(Path deb, Path target, OperationProgress progress) {
+        new ExternalCommand(List.of("dpkg-deb", "-x", deb.toString(), target.toString()), null, TIMEOUT)
+                .run("unpack " + deb.getFileName() + " with dpkg-deb", progress);
+    }
+
+    static String field(Path deb, String field) {
+        return new ExternalCommand(List.of("dpkg-deb", "-f", deb.toString(), field), null, TIMEOUT)
+                .run("read " + field + " of " + deb.getFileName(), null).strip();
+    }
+}
