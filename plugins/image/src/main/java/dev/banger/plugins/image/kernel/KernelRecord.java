@@ -1,6 +1,5 @@
 package dev.banger.plugins.image.kernel;
 
-import dev.banger.plugins.image.api.KernelSummary;
 import java.time.Instant;
 
 /**
@@ -11,8 +10,4 @@ import java.time.Instant;
  */
 public record KernelRecord(String name, String version, String source, String vmlinuzSha256,
                            String initrdSha256, Instant createdAt) {
-
-    public KernelSummary toSummary() {
-        return new KernelSummary(name, version, source, createdAt);
-    }
 }

@@ -1,5 +1,7 @@
 package dev.banger.plugins.image.kernel;
 
+import dev.banger.plugins.image.files.StagingArea;
+import dev.banger.plugins.image.files.FileTrees;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.Json;
@@ -25,25 +27,23 @@ import java.util.UUID;
  * {@code .staging-*} directories behind, which {@link #cleanupStaging()} removes at plugin start.
  */
 public final class KernelStore {
-    static final String STAGING_PREFIX = ".staging-";
     private static final ObjectMapper JSON = Json.mapper();
 
-    private final Path root;
+    private final StagingArea area;
 
     public KernelStore(Path root) {
-        this.root = root;
+        this.area = new StagingArea(root);
     }
 
     public Path root() {
-        return root;
+        return area.root();
     }
 
     /** All complete kernels, by name. Directories without a readable kernel.json are not kernels. */
     public List<StoredKernel> list() {
         List<StoredKernel> kernels = new ArrayList<>();
-        for (Path dir : children()) {
-            String name = dir.getFileName().toString();
-            if (!name.startsWith(".") && Files.isRegularFile(dir.resolve(StoredKernel.METADATA))) {
+        for (Path dir : area.entries()) {
+            if (Files.isRegularFile(dir.resolve(StoredKernel.METADATA))) {
                 kernels.add(read(dir));
             }
         }
@@ -52,26 +52,22 @@ public final class KernelStore {
     }
 
     public StoredKernel show(String name) {
-        Path dir = root.resolve(KernelName.validate(name));
+        Path dir = area.entry(KernelName.validate(name));
         if (!Files.isRegularFile(dir.resolve(StoredKernel.METADATA))) {
-            throw RpcException.notFound("kernel '" + name + "' does not exist (kernel.list shows the stored kernels)");
+            throw notFound(name);
         }
         return read(dir);
     }
 
     public boolean exists(String name) {
-        return Files.isDirectory(root.resolve(KernelName.validate(name)));
+        return Files.isDirectory(area.entry(KernelName.validate(name)));
     }
 
     public void delete(String name) {
-        Path dir = root.resolve(KernelName.validate(name));
-        if (!Files.isDirectory(dir)) {
-            throw RpcException.notFound("kernel '" + name + "' does not exist (kernel.list shows the stored kernels)");
-        }
         try {
-            Path aside = newStagingPath();
-            Files.move(dir, aside, StandardCopyOption.ATOMIC_MOVE);
-            FileTrees.deleteRecursively(aside);
+            if (!area.remove(KernelName.validate(name))) {
+                throw notFound(name);
+            }
         } catch (IOException e) {
             throw failed("Tried to delete kernel '" + name + "' but the file system refused", e);
         }
@@ -79,50 +75,29 @@ public final class KernelStore {
 
     /** Removes what interrupted pulls, imports and deletes left behind; returns how many were removed. */
     public int cleanupStaging() {
-        int removed = 0;
-        for (Path dir : children()) {
-            if (dir.getFileName().toString().startsWith(STAGING_PREFIX)) {
-                try {
-                    FileTrees.deleteRecursively(dir);
-                    removed++;
-                } catch (IOException e) {
-                    throw failed("Tried to remove the leftover staging directory " + dir + " but could not", e);
-                }
-            }
+        try {
+            return area.cleanup();
+        } catch (IOException e) {
+            throw failed("Tried to remove leftover staging directories under " + area.root() + " but could not", e);
         }
-        return removed;
     }
 
     /** A fresh staging directory under the root; close it to discard, or commit it to publish. */
     public KernelStaging newStaging() {
         try {
-            Files.createDirectories(root);
-            return new KernelStaging(this, Files.createDirectory(newStagingPath()));
+            return new KernelStaging(this, area.newStaging());
         } catch (IOException e) {
-            throw failed("Tried to create a staging directory under " + root + " but could not", e);
+            throw failed("Tried to create a staging directory under " + area.root() + " but could not", e);
         }
     }
 
     /** Makes a staged kernel directory (with its kernel.json already written) visible under its name. */
-    synchronized StoredKernel publish(Path staged, KernelRecord record, boolean force) throws IOException {
-        Path target = root.resolve(KernelName.validate(record.name()));
-        if (Files.exists(target)) {
-            if (!force) {
-                throw alreadyExists(record.name());
-            }
-            Path aside = newStagingPath();
-            Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
-            FileTrees.deleteRecursively(aside);
+    StoredKernel publish(Path staged, KernelRecord record, boolean force) throws IOException {
+        String name = KernelName.validate(record.name());
+        if (!area.publish(staged, name, force)) {
+            throw alreadyExists(name);
         }
-        try {
-            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileSystemException e) {
-            if (Files.exists(target)) {
-                throw alreadyExists(record.name()); // another process published the same name in between
-            }
-            throw e;
-        }
-        return new StoredKernel(record, target);
+        return new StoredKernel(record, area.entry(name));
     }
 
     static void writeRecord(Path dir, KernelRecord record) throws IOException {
@@ -137,21 +112,8 @@ public final class KernelStore {
         }
     }
 
-    private List<Path> children() {
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        List<Path> children = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
-            entries.forEach(children::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return children;
-    }
-
-    private Path newStagingPath() {
-        return root.resolve(STAGING_PREFIX + UUID.randomUUID());
+    private static RpcException notFound(String name) {
+        return RpcException.notFound("kernel '" + name + "' does not exist (kernel.list shows the stored kernels)");
     }
 
     static RpcException alreadyExists(String name) {

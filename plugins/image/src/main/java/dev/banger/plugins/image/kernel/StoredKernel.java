@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.kernel;
 
+import dev.banger.plugins.image.api.KernelSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -10,6 +11,11 @@ public record StoredKernel(KernelRecord record, Path dir) {
     static final String INITRD = "initrd.img";
     static final String MODULES = "modules";
     static final String METADATA = "kernel.json";
+
+    public KernelSummary summary() {
+        return new KernelSummary(record.name(), record.version(), record.source(), vmlinuz().toString(),
+                initrd().map(Path::toString).orElse(null), record.createdAt());
+    }
 
     public Path vmlinuz() {
         return dir.resolve(VMLINUZ);

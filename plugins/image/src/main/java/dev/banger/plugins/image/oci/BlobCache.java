@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.oci;
 
+import dev.banger.plugins.image.files.FileTrees;
 import dev.banger.kernel.api.OperationProgress;
 import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.RpcException;
@@ -151,7 +152,7 @@ public final class BlobCache {
      */
     public void removeLeftovers() {
         try {
-            TreeDeletion.delete(root.resolve(STAGING));
+            FileTrees.deleteRecursively(root.resolve(STAGING));
             CachePruner.removeAsides(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.oci;
 
+import dev.banger.plugins.image.files.FileTrees;
 import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.RpcException;
 import java.io.IOException;
@@ -43,7 +44,7 @@ final class CachePruner {
             }
             Files.createDirectories(cacheDir.resolve("blobs").resolve("sha256"));
             long[] tally = tally(aside);
-            TreeDeletion.delete(aside);
+            FileTrees.deleteRecursively(aside);
             return new PruneResult(tally[0], tally[1], false, cacheDir);
         } catch (IOException e) {
             throw new RpcException(ErrorCode.OPERATION_FAILED, "could not prune the image cache " + cacheDir + ": " + e, e);
@@ -72,7 +73,7 @@ final class CachePruner {
         }
         try (DirectoryStream<Path> asides = Files.newDirectoryStream(root, ASIDE_PREFIX + "*")) {
             for (Path aside : asides) {
-                TreeDeletion.delete(aside);
+                FileTrees.deleteRecursively(aside);
             }
         }
     }

@@ -1,4 +1,4 @@
-package dev.banger.plugins.image.kernel;
+package dev.banger.plugins.image.files;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -10,12 +10,15 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Recursive delete and copy that never follow symbolic links (a modules tree has dangling build/source links). */
-final class FileTrees {
+/**
+ * Recursive delete and copy that never follow symbolic links (a modules tree has dangling build/source
+ * links; a staged root filesystem has links pointing anywhere). A missing tree is fine.
+ */
+public final class FileTrees {
     private FileTrees() {
     }
 
-    static void deleteRecursively(Path root) throws IOException {
+    public static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -24,6 +27,14 @@ final class FileTrees {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 deleteIfPresent(file);
                 return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                if (failure instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw failure;
             }
 
             @Override
@@ -38,7 +49,7 @@ final class FileTrees {
     }
 
     /** Copies a tree, keeping symbolic links as links; the target must not exist. */
-    static void copyTree(Path source, Path target) throws IOException {
+    public static void copyTree(Path source, Path target) throws IOException {
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {

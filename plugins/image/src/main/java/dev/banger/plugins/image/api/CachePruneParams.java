@@ -1,0 +1,4 @@
+package dev.banger.plugins.image.api;
+
+public record CachePruneParams(Boolean dryRun) {
+}

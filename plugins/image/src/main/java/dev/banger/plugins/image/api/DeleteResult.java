@@ -1,0 +1,4 @@
+package dev.banger.plugins.image.api;
+
+public record DeleteResult(String name, boolean deleted) {
+}
