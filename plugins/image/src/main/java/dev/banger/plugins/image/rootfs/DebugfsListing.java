@@ -22,7 +22,7 @@ final class DebugfsListing {
                 continue;
             }
             String name = f[5];
-            if (name.equals(".") || name.equals("..")) {
+            if (name.equals(".") || name.equals("..") || f[1].equals("0")) { // inode 0: an unused slot
                 continue;
             }
             rows.add(new Row(Long.parseLong(f[1]), Integer.parseInt(f[2], 8), name));

@@ -59,7 +59,11 @@ public final class Ext4Inspector {
         List<String> outputs = Debugfs.run(image, inodes.stream().map(i -> "stat <" + i + ">").toList(), false, null);
         Map<Long, DebugfsStat> stats = new LinkedHashMap<>();
         for (int i = 0; i < inodes.size(); i++) {
-            stats.put(inodes.get(i), DebugfsStat.parse(Debugfs.utf8(outputs.get(i))));
+            try {
+                stats.put(inodes.get(i), DebugfsStat.parse(Debugfs.utf8(outputs.get(i))));
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("debugfs stat <" + inodes.get(i) + "> on " + image + ": " + e.getMessage(), e);
+            }
         }
         return stats;
     }
