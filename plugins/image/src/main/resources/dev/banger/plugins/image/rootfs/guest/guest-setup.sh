@@ -1,0 +1,120 @@
+#!/bin/sh
+# banger guest setup (written by banger into the image; do not edit).
+# Configures the network from the kernel command line, then tells the host the guest is ready.
+#   banger.ip=ADDR/PREFIX  banger.gw=GW  banger.dns=DNS[,DNS]  banger.hostname=NAME  banger.iface=IFACE
+# Usage: guest-setup [all|network|announce]    (default: all)
+PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export PATH
+
+READY_PORT_NAME=org.banger.guest.0
+
+log() {
+    echo "banger-guest: $*" >&2
+}
+
+cmdline_value() {
+    for word in $(cat /proc/cmdline 2>/dev/null); do
+        case "$word" in
+            "$1="*) echo "${word#*=}"; return 0 ;;
+        esac
+    done
+    return 1
+}
+
+# iproute2's ip, or busybox's applet in images without iproute2
+ip_cmd() {
+    if command -v ip >/dev/null 2>&1; then
+        ip "$@"
+    elif command -v busybox >/dev/null 2>&1; then
+        busybox ip "$@"
+    else
+        log "neither ip nor busybox is installed; cannot configure the network"
+        return 127
+    fi
+}
+
+first_interface() {
+    for dev in /sys/class/net/*; do
+        name=${dev##*/}
+        [ "$name" = lo ] || [ ! -e "$dev" ] || { echo "$name"; return 0; }
+    done
+    return 1
+}
+
+# the NIC's driver may still be loading: wait up to ~10 s for it
+wait_for_interface() {
+    tries=0
+    while [ $tries -lt 100 ]; do
+        if [ -n "$1" ]; then
+            [ -e "/sys/class/net/$1" ] && { echo "$1"; return 0; }
+        else
+            first_interface && return 0
+        fi
+        tries=$((tries + 1))
+        sleep 0.1 2>/dev/null || sleep 1
+    done
+    return 1
+}
+
+setup_hostname() {
+    name=$(cmdline_value banger.hostname) || return 0
+    echo "$name" > /etc/hostname
+    hostname "$name" 2>/dev/null || echo "$name" > /proc/sys/kernel/hostname
+    grep -q "[[:space:]]$name\$" /etc/hosts 2>/dev/null || echo "127.0.1.1 $name" >> /etc/hosts
+}
+
+setup_network() {
+    ip_cmd link set lo up 2>/dev/null
+    addr=$(cmdline_value banger.ip) || { log "no banger.ip= on the kernel command line; network left alone"; return 0; }
+    gw=$(cmdline_value banger.gw) || gw=
+    dns=$(cmdline_value banger.dns) || dns=
+    iface=$(cmdline_value banger.iface) || iface=
+    iface=$(wait_for_interface "$iface") || { log "no network interface ${iface:-other than lo} appeared"; return 1; }
+    ip_cmd link set "$iface" up || { log "could not bring $iface up"; return 1; }
+    ip_cmd addr replace "$addr" dev "$iface" || { log "could not set $addr on $iface"; return 1; }
+    if [ -n "$gw" ]; then
+        ip_cmd route replace default via "$gw" dev "$iface" || log "could not set the default route via $gw"
+    fi
+    if [ -n "$dns" ]; then
+        rm -f /etc/resolv.conf # may be a symlink to a resolver stub that is not running
+        for server in $(echo "$dns" | tr ',' ' '); do
+            echo "nameserver $server"
+        done > /etc/resolv.conf
+    fi
+    log "$iface: $addr${gw:+ via $gw}"
+}
+
+# sshd refuses to start without host keys; generate only the missing ones
+ensure_host_keys() {
+    if command -v ssh-keygen >/dev/null 2>&1; then
+        ssh-keygen -A >/dev/null 2>&1 || log "ssh-keygen -A failed"
+    fi
+}
+
+# udev makes /dev/virtio-ports/NAME; without udev, find the port by its name in sysfs
+ready_port() {
+    if [ -e "/dev/virtio-ports/$READY_PORT_NAME" ]; then
+        echo "/dev/virtio-ports/$READY_PORT_NAME"
+        return 0
+    fi
+    for f in /sys/class/virtio-ports/*/name; do
+        [ -r "$f" ] && [ "$(cat "$f")" = "$READY_PORT_NAME" ] || continue
+        dir=${f%/name}
+        [ -e "/dev/${dir##*/}" ] && { echo "/dev/${dir##*/}"; return 0; }
+    done
+    return 1
+}
+
+announce() {
+    port=$(ready_port) && printf 'BANGER_READY\n' > "$port" 2>/dev/null
+    [ -e /dev/ttyS0 ] && printf 'BANGER_READY\n' > /dev/ttyS0 2>/dev/null
+    return 0
+}
+
+case "${1:-all}" in
+    network) setup_hostname; setup_network; ensure_host_keys ;;
+    announce) announce ;;
+    all) setup_hostname; setup_network; ensure_host_keys; announce ;;
+    *) echo "usage: $0 [all|network|announce]" >&2; exit 2 ;;
+esac
+exit 0
