@@ -1,0 +1,159 @@
+package dev.banger.plugins.vm.backend.firecracker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.newsclub.net.unix.AFUNIXServerSocket;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+
+/**
+ * A stand-in for a Firecracker process's API socket that holds every request to the published spec
+ * ({@code firecracker-api.yaml}, see {@link SpecFile}): shapes via {@link RequestValidator}, call order
+ * via {@link FakeVmm}. A request the real Firecracker would refuse gets its 400 with a fault_message
+ * and is recorded, so a test can assert {@link #violations()} is empty after a good sequence.
+ */
+final class FakeFirecrackerApi implements AutoCloseable {
+    private final Path socketPath;
+    private final AFUNIXServerSocket server;
+    private final RequestValidator validator;
+    private final SchemaValidator answers;
+    private final SwaggerSpec spec;
+    private final FakeVmm vmm;
+    private final List<String> violations = new ArrayList<>();
+    private final ExecutorService connections = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fake-firecracker");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private FakeFirecrackerApi(Path socketPath, SwaggerSpec spec, String vmId) throws IOException {
+        this.socketPath = socketPath;
+        this.spec = spec;
+        this.validator = new RequestValidator(spec);
+        this.answers = new SchemaValidator(spec);
+        this.vmm = new FakeVmm(new BootPhaseRules(spec), vmId, spec.version());
+        this.server = AFUNIXServerSocket.newInstance();
+        server.bind(AFUNIXSocketAddress.of(socketPath.toFile()));
+        connections.execute(this::acceptLoop);
+    }
+
+    static FakeFirecrackerApi start(Path socketPath, String vmId) throws IOException {
+        return new FakeFirecrackerApi(socketPath, SwaggerSpec.load(SpecFile.locate()), vmId);
+    }
+
+    Path socketPath() {
+        return socketPath;
+    }
+
+    /** Every refused request, as {@code "PUT /drives/x: <why>"}, in arrival order. */
+    synchronized List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    FakeVmm vmm() {
+        return vmm;
+    }
+
+    Map<String, JsonNode> configured() {
+        return vmm.configured();
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket connection = server.accept();
+                connections.execute(() -> serve(connection));
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    /** Keep-alive: answers requests on one connection until the client closes it. */
+    private void serve(Socket connection) {
+        try (connection) {
+            InputStream in = new BufferedInputStream(connection.getInputStream());
+            OutputStream out = connection.getOutputStream();
+            for (HttpRequestReader.Request request = HttpRequestReader.read(in); request != null;
+                 request = HttpRequestReader.read(in)) {
+                write(out, answer(request));
+            }
+        } catch (SocketException e) {
+            // the client went away: nothing left to answer
+        } catch (IOException e) {
+            record("malformed HTTP: " + e.getMessage());
+        }
+    }
+
+    private FakeAnswer answer(HttpRequestReader.Request request) {
+        String call = request.method() + " " + request.path();
+        RequestValidator.Checked checked = validator.check(request.method(), request.path(), request.body());
+        FakeAnswer answer = checked.ok()
+                ? vmm.handle(request.method(), request.path(), checked.match().template(), checked.body())
+                : FakeAnswer.violation(String.join("; ", checked.problems()));
+        if (answer.violation() != null) {
+            record(call + ": " + answer.violation());
+        } else if (answer.status() == 200) {
+            checkOwnAnswer(request.method(), checked.match().template(), answer.body());
+        }
+        return answer;
+    }
+
+    /**
+     * The fake's answers must match the spec too, or the client would be tested against a fiction;
+     * a mismatch is recorded like a violation so the test that provoked it fails.
+     */
+    private void checkOwnAnswer(String method, String template, JsonNode body) {
+        JsonNode schema = spec.operation(template, method).orElseThrow().path("responses").path("200").path("schema");
+        List<String> problems = answers.validate(body, schema, "answer");
+        if (!problems.isEmpty()) {
+            record("the fake's own answer to " + method + " " + template + " breaks the spec: " + problems);
+        }
+    }
+
+    private synchronized void record(String violation) {
+        violations.add(violation);
+    }
+
+    private static void write(OutputStream out, FakeAnswer answer) throws IOException {
+        byte[] body = answer.body() == null ? new byte[0] : answer.body().toString().getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(answer.status()).append(' ')
+                .append(reason(answer.status())).append("\r\nServer: Firecracker API\r\n");
+        if (answer.body() != null) {
+            head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+        }
+        out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+    }
+
+    private static String reason(int status) {
+        switch (status) {
+            case 200: return "OK";
+            case 204: return "No Content";
+            case 400: return "Bad Request";
+            default: return "Not Implemented";
+        }
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        server.close();
+        connections.shutdownNow();
+        connections.awaitTermination(5, TimeUnit.SECONDS);
+        Files.deleteIfExists(socketPath);
+    }
+}
