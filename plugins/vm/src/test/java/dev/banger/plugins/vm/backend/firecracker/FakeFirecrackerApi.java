@@ -26,6 +26,7 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
  * and is recorded, so a test can assert {@link #violations()} is empty after a good sequence.
  */
 final class FakeFirecrackerApi implements AutoCloseable {
+    private static SwaggerSpec parsedSpec;
     private final Path socketPath;
     private final AFUNIXServerSocket server;
     private final RequestValidator validator;
@@ -51,7 +52,15 @@ final class FakeFirecrackerApi implements AutoCloseable {
     }
 
     static FakeFirecrackerApi start(Path socketPath, String vmId) throws IOException {
-        return new FakeFirecrackerApi(socketPath, SwaggerSpec.load(SpecFile.locate()), vmId);
+        return new FakeFirecrackerApi(socketPath, firecrackerSpec(), vmId);
+    }
+
+    /** Parsed once per test JVM: it is read-only, and parsing it for every test costs more than the test. */
+    static synchronized SwaggerSpec firecrackerSpec() throws IOException {
+        if (parsedSpec == null) {
+            parsedSpec = SwaggerSpec.load(SpecFile.locate());
+        }
+        return parsedSpec;
     }
 
     Path socketPath() {
