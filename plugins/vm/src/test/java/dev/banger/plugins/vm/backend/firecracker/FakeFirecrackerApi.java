@@ -7,12 +7,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,7 @@ final class FakeFirecrackerApi implements AutoCloseable {
     private final SwaggerSpec spec;
     private final FakeVmm vmm;
     private final List<String> violations = new ArrayList<>();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final ExecutorService connections = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "fake-firecracker");
         t.setDaemon(true);
@@ -93,17 +95,20 @@ final class FakeFirecrackerApi implements AutoCloseable {
 
     /** Keep-alive: answers requests on one connection until the client closes it. */
     private void serve(Socket connection) {
+        open.add(connection);
         try (connection) {
             InputStream in = new BufferedInputStream(connection.getInputStream());
             OutputStream out = connection.getOutputStream();
             for (HttpRequestReader.Request request = HttpRequestReader.read(in); request != null;
                  request = HttpRequestReader.read(in)) {
-                write(out, answer(request));
+                answer(request).writeTo(out);
             }
         } catch (SocketException e) {
             // the client went away: nothing left to answer
         } catch (IOException e) {
             record("malformed HTTP: " + e.getMessage());
+        } finally {
+            open.remove(connection);
         }
     }
 
@@ -137,30 +142,12 @@ final class FakeFirecrackerApi implements AutoCloseable {
         violations.add(violation);
     }
 
-    private static void write(OutputStream out, FakeAnswer answer) throws IOException {
-        byte[] body = answer.body() == null ? new byte[0] : answer.body().toString().getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(answer.status()).append(' ')
-                .append(reason(answer.status())).append("\r\nServer: Firecracker API\r\n");
-        if (answer.body() != null) {
-            head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
-        }
-        out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
-        out.write(body);
-        out.flush();
-    }
-
-    private static String reason(int status) {
-        switch (status) {
-            case 200: return "OK";
-            case 204: return "No Content";
-            case 400: return "Bad Request";
-            default: return "Not Implemented";
-        }
-    }
-
     @Override
     public void close() throws IOException, InterruptedException {
         server.close();
+        for (Socket connection : open) {
+            connection.close(); // a blocked read is not interruptible; closing the socket ends it
+        }
         connections.shutdownNow();
         connections.awaitTermination(5, TimeUnit.SECONDS);
         Files.deleteIfExists(socketPath);
