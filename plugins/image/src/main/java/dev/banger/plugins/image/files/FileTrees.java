@@ -48,6 +48,15 @@ public final class FileTrees {
         });
     }
 
+    /** Best-effort cleanup of temporary files: a failure here must not hide the error being reported. */
+    public static void deleteQuietly(Path path) {
+        try {
+            deleteRecursively(path);
+        } catch (IOException ignored) {
+            // the caller is already reporting the failure that matters
+        }
+    }
+
     /** Copies a tree, keeping symbolic links as links; the target must not exist. */
     public static void copyTree(Path source, Path target) throws IOException {
         Files.walkFileTree(source, new SimpleFileVisitor<>() {

@@ -1,22 +1,15 @@
 package dev.banger.plugins.image.kernel;
 
-import dev.banger.kernel.api.wire.RpcException;
-import java.util.regex.Pattern;
+import dev.banger.plugins.image.files.EntryName;
 
-/** Kernel names become directory names under the store root, so they are checked before any path is built. */
+
+/** Kernel names follow the same rule as image names. */
 public final class KernelName {
-    /** Lower case, starts with a letter or digit, at most 63 characters; excludes '/', '..' and dot files. */
-    private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
-
     private KernelName() {
     }
 
     /** Returns the name, or throws bad_request naming {@code params.name}. */
     public static String validate(String name) {
-        if (name == null || !VALID.matcher(name).matches() || name.contains("..")) {
-            throw RpcException.badRequest("params.name: '" + name + "' is not a valid kernel name"
-                    + " (use 1-63 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit, no '..')");
-        }
-        return name;
+        return EntryName.validate(name, "kernel");
     }
 }

@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.rootfs;
 
+import dev.banger.plugins.image.files.FileTrees;
 import dev.banger.kernel.api.OperationProgress;
 import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.RpcException;
@@ -48,7 +49,7 @@ final class Debugfs {
         } finally {
             for (Path p : new Path[] {script, out}) {
                 if (p != null) {
-                    TreeDeleter.deleteQuietly(p);
+                    FileTrees.deleteQuietly(p);
                 }
             }
         }

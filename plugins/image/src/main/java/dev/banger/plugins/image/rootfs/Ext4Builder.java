@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.rootfs;
 
+import dev.banger.plugins.image.files.FileTrees;
 import dev.banger.kernel.api.OperationProgress;
 import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.RpcException;
@@ -54,7 +55,7 @@ public final class Ext4Builder {
             throw new RpcException(ErrorCode.OPERATION_FAILED, "Could not write the image " + out + ": " + e.getMessage(), e);
         } finally {
             if (!done) {
-                TreeDeleter.deleteQuietly(partial);
+                FileTrees.deleteQuietly(partial);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.rootfs;
 
+import dev.banger.plugins.image.files.FileTrees;
 import dev.banger.kernel.api.OperationProgress;
 import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.RpcException;
@@ -43,7 +44,7 @@ public final class LayerFlattener {
             return tree;
         } finally {
             if (!done) {
-                TreeDeleter.deleteQuietly(stagingDir);
+                FileTrees.deleteQuietly(stagingDir);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.rootfs;
 
+import dev.banger.plugins.image.files.FileTrees;
 import dev.banger.kernel.api.OperationProgress;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -42,7 +43,7 @@ public final class RootfsBuilder {
             progress.progress(1.0);
             return new BuiltRootfs(outImage, sizing.sizeBytes(), tree.contentBytes(), features);
         } finally {
-            TreeDeleter.deleteQuietly(staging);
+            FileTrees.deleteQuietly(staging);
         }
     }
 
@@ -55,7 +56,7 @@ public final class RootfsBuilder {
             for (Path p : entries) {
                 String name = p.getFileName().toString();
                 if (name.startsWith(STAGING_PREFIX) || (name.startsWith(".") && name.contains(Ext4Builder.PARTIAL_MARKER))) {
-                    TreeDeleter.delete(p);
+                    FileTrees.deleteRecursively(p);
                 }
             }
         }

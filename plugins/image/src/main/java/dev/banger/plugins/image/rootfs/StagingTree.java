@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.rootfs;
 
+import dev.banger.plugins.image.files.FileTrees;
 import dev.banger.kernel.api.wire.RpcException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -130,7 +131,7 @@ public final class StagingTree {
         }
         nodes.remove(path);
         nodes.subMap(path + "/", path + "0").clear(); // '0' sorts right after '/'
-        TreeDeleter.delete(hostPath(path));
+        FileTrees.deleteRecursively(hostPath(path));
     }
 
     /** Paths directly inside a directory. */

@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.rootfs;
 
+import dev.banger.plugins.image.files.FileTrees;
 import dev.banger.kernel.api.OperationProgress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,7 @@ final class TarInputMkfs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            TreeDeleter.deleteQuietly(tar);
+            FileTrees.deleteQuietly(tar);
         }
     }
 

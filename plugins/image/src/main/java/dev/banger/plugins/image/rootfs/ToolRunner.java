@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.rootfs;
 
+import dev.banger.plugins.image.files.FileTrees;
 import dev.banger.kernel.api.OperationProgress;
 import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.RpcException;
@@ -52,7 +53,7 @@ final class ToolRunner {
                 process.destroyForcibly();
             }
             if (stderrFile != null) {
-                TreeDeleter.deleteQuietly(stderrFile);
+                FileTrees.deleteQuietly(stderrFile);
             }
         }
     }

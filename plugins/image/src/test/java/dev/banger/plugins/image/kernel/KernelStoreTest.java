@@ -38,7 +38,8 @@ class KernelStoreTest {
         assertThat(shown.record().vmlinuzSha256()).isEqualTo(Sha256.of(shown.vmlinuz()));
         assertThat(shown.record().initrdSha256()).isNull();
         assertThat(shown.initrd()).isEmpty();
-        assertThat(shown.record().toSummary().version()).isEqualTo("6.1-b");
+        assertThat(shown.summary().version()).isEqualTo("6.1-b");
+        assertThat(shown.summary().vmlinuz()).isEqualTo(shown.vmlinuz().toString());
         assertThat(Files.readString(shown.dir().resolve("kernel.json"))).contains("\"vmlinuz_sha256\"", "\"created_at\"");
         assertThat(stagingDirs()).isZero();
     }

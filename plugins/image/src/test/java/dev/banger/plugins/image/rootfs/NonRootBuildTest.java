@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.rootfs;
 
+import dev.banger.plugins.image.files.FileTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -27,7 +28,7 @@ class NonRootBuildTest {
     @AfterEach
     void cleanUp() {
         if (work != null) {
-            TreeDeleter.deleteQuietly(work);
+            FileTrees.deleteQuietly(work);
         }
     }
 

@@ -1,0 +1,54 @@
+package dev.banger.kernel.api.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Follows an async operation from the CLI until it is done: a live line on a terminal, plain
+ * "stage" lines otherwise (so logs and CI output stay readable). Any plugin command that begins
+ * an operation (image pull, kernel pull, vm create) uses it.
+ */
+public final class OperationFollower {
+    private final CliEnvironment env;
+    private final boolean tty;
+
+    public OperationFollower(CliEnvironment env) {
+        this.env = env;
+        this.tty = System.console() != null;
+    }
+
+    /** Returns the final summary ({@code done} true), printing progress to stderr meanwhile. */
+    public JsonNode follow(String opId) {
+        PrintStream err = env.err();
+        String lastStage = null;
+        long start = System.nanoTime();
+        while (true) {
+            JsonNode s = env.call("daemon.operations.wait", Map.of("id", opId, "timeout_ms", 250), JsonNode.class);
+            String stage = s.path("stage").asText();
+            double progress = s.path("progress").asDouble(-1);
+            if (tty) {
+                err.print("\r\033[K" + line(stage, progress, start));
+            } else if (!stage.equals(lastStage)) {
+                err.println(stage);
+            }
+            lastStage = stage;
+            if (s.path("done").asBoolean()) {
+                if (tty) {
+                    err.println();
+                }
+                return s;
+            }
+        }
+    }
+
+    private static String line(String stage, double progress, long start) {
+        String pct = progress < 0 ? "" : String.format(Locale.ROOT, " %3d%%", Math.round(progress * 100));
+        return String.format(Locale.ROOT, "%5.1fs%s  %s", (System.nanoTime() - start) / 1e9, pct, stage);
+    }
+
+    public static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1fs", nanos / 1e9);
+    }
+}
