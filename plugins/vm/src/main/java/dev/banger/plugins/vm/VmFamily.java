@@ -1,19 +1,28 @@
 package dev.banger.plugins.vm;
 
+import dev.banger.kernel.api.CallContext;
 import dev.banger.kernel.api.Method;
 import dev.banger.kernel.api.NoParams;
-import dev.banger.kernel.api.PluginHome;
+import dev.banger.kernel.api.OperationSummary;
 import dev.banger.kernel.api.RpcFamily;
+import dev.banger.plugins.vm.api.BackendReport;
+import dev.banger.plugins.vm.api.ExecResult;
+import dev.banger.plugins.vm.api.SshInfo;
+import dev.banger.plugins.vm.api.VmCreateParams;
+import dev.banger.plugins.vm.api.VmExecParams;
 import dev.banger.plugins.vm.api.VmListResult;
-import dev.banger.plugins.vm.store.VmStore;
+import dev.banger.plugins.vm.api.VmLogsParams;
+import dev.banger.plugins.vm.api.VmNameParams;
+import dev.banger.plugins.vm.api.VmNamesParams;
+import dev.banger.plugins.vm.api.VmResults;
+import dev.banger.plugins.vm.api.VmSummary;
+import dev.banger.plugins.vm.store.VmRecord;
 import java.util.List;
 import org.pf4j.Extension;
 
-/** vm.*: microVM sandboxes. */
+/** vm.*: microVM sandboxes (docs/vms.md). The work is in {@code lifecycle}; this is the method table. */
 @Extension
 public final class VmFamily implements RpcFamily {
-    private VmStore store;
-
     @Override
     public String family() {
         return "vm";
@@ -21,15 +30,24 @@ public final class VmFamily implements RpcFamily {
 
     @Override
     public List<Method<?, ?>> methods() {
-        return List.of(Method.of("vm.list", NoParams.class, VmListResult.class,
-                (ctx, p) -> new VmListResult(store(ctx.home()).list())));
+        return List.of(
+                Method.of("vm.list", NoParams.class, VmListResult.class,
+                        (ctx, p) -> new VmListResult(services(ctx).store().list().stream().map(VmRecord::summary).toList())),
+                Method.of("vm.show", VmNameParams.class, VmSummary.class, (ctx, p) -> VmCalls.lifecycle(ctx).find(p.name()).summary()),
+                Method.of("vm.backends", NoParams.class, BackendReport.class, (ctx, p) -> services(ctx).backends().report()),
+                Method.of("vm.create.begin", VmCreateParams.class, OperationSummary.class, VmCalls::beginCreate),
+                Method.streaming("vm.create", VmCreateParams.class, VmSummary.class, VmCalls::create),
+                Method.of("vm.start", VmNamesParams.class, VmResults.class, VmCalls::start),
+                Method.of("vm.stop", VmNamesParams.class, VmResults.class, VmCalls::stop),
+                Method.of("vm.restart", VmNamesParams.class, VmResults.class, VmCalls::restart),
+                Method.of("vm.kill", dev.banger.plugins.vm.api.VmKillParams.class, VmResults.class, VmCalls::kill),
+                Method.of("vm.delete", VmNamesParams.class, VmResults.class, VmCalls::delete),
+                Method.streaming("vm.exec", VmExecParams.class, ExecResult.class, VmCalls::exec),
+                Method.of("vm.ssh", VmNameParams.class, SshInfo.class, VmCalls::ssh),
+                Method.streaming("vm.logs", VmLogsParams.class, dev.banger.plugins.vm.api.LogsResult.class, VmCalls::logs));
     }
 
-    /** Opened on first use, so loading the plugin (the CLI does too) touches no database. */
-    private synchronized VmStore store(PluginHome home) throws Exception {
-        if (store == null) {
-            store = VmStore.open(home);
-        }
-        return store;
+    static VmServices services(CallContext ctx) throws Exception {
+        return VmServices.of(ctx.home());
     }
 }

@@ -2,6 +2,9 @@
 # banger guest setup (written by banger into the image; do not edit).
 # Configures the network from the kernel command line, then tells the host the guest is ready.
 #   banger.ip=ADDR/PREFIX  banger.gw=GW  banger.dns=DNS[,DNS]  banger.hostname=NAME  banger.iface=IFACE
+# Per-VM files come from the config disk banger attaches as the second disk (/dev/vdb, ext4
+# labelled BANGERCFG, holding a file named banger-config): root's authorized_keys and the VM's own
+# ssh host key. An optional work disk (/dev/vdc, labelled BANGERWORK) is mounted on /work.
 # Usage: guest-setup [all|network|announce]    (default: all)
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export PATH
@@ -84,6 +87,34 @@ setup_network() {
     log "$iface: $addr${gw:+ via $gw}"
 }
 
+label_of() {
+    if command -v blkid >/dev/null 2>&1; then blkid -s LABEL -o value "$1" 2>/dev/null; fi
+}
+
+# copy the per-VM files from the config disk; never fatal: a VM without one still boots
+setup_config_disk() {
+    [ -b /dev/vdb ] || return 0
+    dir=/run/banger-config
+    mkdir -p "$dir"
+    mount -t ext4 -o ro /dev/vdb "$dir" 2>/dev/null || { log "/dev/vdb is not a banger config disk"; return 0; }
+    if [ -f "$dir/banger-config" ]; then
+        if [ -f "$dir/authorized_keys" ]; then
+            mkdir -p /root/.ssh && chmod 700 /root/.ssh
+            cp "$dir/authorized_keys" /root/.ssh/authorized_keys && chmod 600 /root/.ssh/authorized_keys
+        fi
+        if [ -f "$dir/ssh_host_ed25519_key" ]; then
+            mkdir -p /etc/ssh
+            cp "$dir/ssh_host_ed25519_key" /etc/ssh/ssh_host_ed25519_key && chmod 600 /etc/ssh/ssh_host_ed25519_key
+            cp "$dir/ssh_host_ed25519_key.pub" /etc/ssh/ssh_host_ed25519_key.pub && chmod 644 /etc/ssh/ssh_host_ed25519_key.pub
+        fi
+    fi
+    umount "$dir" 2>/dev/null
+    if [ -b /dev/vdc ] && [ "$(label_of /dev/vdc)" != BANGERCFG ]; then
+        mkdir -p /work
+        mountpoint -q /work 2>/dev/null || mount -t ext4 /dev/vdc /work 2>/dev/null || log "could not mount the work disk /dev/vdc on /work"
+    fi
+}
+
 # sshd refuses to start without host keys; generate only the missing ones
 ensure_host_keys() {
     if command -v ssh-keygen >/dev/null 2>&1; then
@@ -112,9 +143,9 @@ announce() {
 }
 
 case "${1:-all}" in
-    network) setup_hostname; setup_network; ensure_host_keys ;;
+    network) setup_hostname; setup_config_disk; setup_network; ensure_host_keys ;;
     announce) announce ;;
-    all) setup_hostname; setup_network; ensure_host_keys; announce ;;
+    all) setup_hostname; setup_config_disk; setup_network; ensure_host_keys; announce ;;
     *) echo "usage: $0 [all|network|announce]" >&2; exit 2 ;;
 esac
 exit 0

@@ -1,0 +1,172 @@
+package dev.banger.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.banger.kernel.api.wire.RpcClient;
+import dev.banger.kernel.api.wire.RpcException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real VMs under QEMU (TCG on these hosts) from the default image and Debian's cloud kernel, both
+ * built by the daemon itself. Skips with the reason when QEMU is not installed.
+ */
+class VmIT {
+    private static DaemonFixture daemon;
+    private static String guestKernel;
+
+    @BeforeAll
+    static void imageAndKernel() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/qemu-system-x86_64")), "qemu-system-x86_64 is not installed (apt-get install qemu-system-x86)");
+        daemon = DaemonFixture.withPlugins().start();
+        try (RpcClient c = daemon.client()) {
+            String kernelOp = c.callRaw("kernel.pull", Map.of(), null, e -> { }).path("id").asText();
+            String imageOp = c.callRaw("image.pull", Map.of("ref", "debian-bookworm"), null, e -> { }).path("id").asText();
+            for (String op : List.of(kernelOp, imageOp)) {
+                JsonNode done = c.callRaw("daemon.operations.wait", Map.of("id", op, "timeout_ms", 600_000), null, e -> { });
+                assertThat(done.path("error").isMissingNode()).as(done.toString()).isTrue();
+            }
+            guestKernel = c.callRaw("kernel.show", Map.of("name", "debian-cloud"), null, e -> { }).path("version").asText();
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (daemon != null) {
+            try (RpcClient c = daemon.client()) {
+                for (JsonNode vm : c.callRaw("vm.list", null, null, e -> { }).path("vms")) {
+                    c.callRaw("vm.delete", Map.of("names", List.of(vm.path("name").asText())), null, e -> { });
+                }
+            } finally {
+                daemon.close();
+            }
+        }
+    }
+
+    private static JsonNode create(RpcClient c, String name, List<String> stages) {
+        return c.callRaw("vm.create", Map.of("name", name), null, e -> stages.add(e.path("stage").asText()));
+    }
+
+    private static String exec(RpcClient c, String name, String... argv) {
+        StringBuilder out = new StringBuilder();
+        JsonNode r = c.callRaw("vm.exec", Map.of("name", name, "argv", List.of(argv)), null, e -> {
+            if (e.path("stream").asText().equals("stdout")) {
+                out.append(e.path("data").asText());
+            }
+        });
+        assertThat(r.path("exit_code").asInt()).as(String.join(" ", argv)).isZero();
+        return out.toString();
+    }
+
+    @Test
+    void createExecStopStartDeleteLeavesNothing() throws Exception {
+        try (RpcClient c = daemon.client()) {
+            List<String> stages = new ArrayList<>();
+            JsonNode vm = create(c, "life", stages);
+            assertThat(vm.path("state").asText()).isEqualTo("running");
+            assertThat(stages).contains("prepare disks", "configure guest", "boot", "wait for guest", "ready");
+            assertThat(exec(c, "life", "uname", "-r").trim()).isEqualTo(guestKernel);
+            exec(c, "life", "sh", "-c", "echo persisted > /root/marker && sync");
+            JsonNode failing = c.callRaw("vm.exec", Map.of("name", "life", "argv", List.of("sh", "-c", "exit 42")), null, e -> { });
+            assertThat(failing.path("exit_code").asInt()).isEqualTo(42);
+
+            long pid = c.callRaw("vm.show", Map.of("name", "life"), null, e -> { }).path("pid").asLong();
+            c.callRaw("vm.stop", Map.of("names", List.of("life")), null, e -> { });
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThatThrownBy(() -> exec(c, "life", "true"))
+                    .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.code().wire()).isEqualTo("not_running"));
+
+            c.callRaw("vm.start", Map.of("names", List.of("life")), null, e -> { });
+            assertThat(exec(c, "life", "cat", "/root/marker").trim()).isEqualTo("persisted");
+
+            Path disks = daemon.root.resolve("state/banger/vm/vms/life");
+            assertThat(disks).isDirectory();
+            long pid2 = c.callRaw("vm.show", Map.of("name", "life"), null, e -> { }).path("pid").asLong();
+            c.callRaw("vm.delete", Map.of("names", List.of("life")), null, e -> { });
+            assertThat(ProcessHandle.of(pid2).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(disks).doesNotExist();
+            assertThat(Files.readString(daemon.root.resolve("state/banger/vm/ssh/known_hosts"))).doesNotContain("life");
+            assertThatThrownBy(() -> c.callRaw("vm.show", Map.of("name", "life"), null, e -> { }))
+                    .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.code().wire()).isEqualTo("not_found"));
+        }
+    }
+
+    @Test
+    void badInputIsRefusedAndCreatesNothing() throws Exception {
+        try (RpcClient c = daemon.client()) {
+            int before = c.callRaw("vm.list", null, null, e -> { }).path("vms").size();
+            for (Map<String, Object> p : List.<Map<String, Object>>of(Map.of("name", "a/b"), Map.of("vcpu", 0), Map.of("memory_mib", 1),
+                    Map.of("network", "carrier-pigeon"), Map.of("name", "Caps"))) {
+                assertThatThrownBy(() -> c.callRaw("vm.create.begin", p, null, e -> { })).as(p.toString())
+                        .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.code().wire()).isEqualTo("bad_request"));
+            }
+            assertThatThrownBy(() -> c.callRaw("vm.create.begin", Map.of("image", "no-such-image"), null, e -> { }))
+                    .isInstanceOfSatisfying(RpcException.class, e -> {
+                        assertThat(e.code().wire()).isEqualTo("not_found");
+                        assertThat(e.getMessage()).contains("banger image pull no-such-image");
+                    });
+            assertThat(c.callRaw("vm.list", null, null, e -> { }).path("vms").size()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void threeParallelCreatesGetDistinctPortsAndAllAnswer() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<JsonNode>> all = new ArrayList<>();
+            for (String n : List.of("par-a", "par-b", "par-c")) {
+                all.add(pool.submit(() -> {
+                    try (RpcClient c = daemon.client()) {
+                        return create(c, n, new ArrayList<>());
+                    }
+                }));
+            }
+            List<Integer> ports = new ArrayList<>();
+            for (Future<JsonNode> f : all) {
+                ports.add(f.get(10, TimeUnit.MINUTES).path("ssh_port").asInt());
+            }
+            assertThat(ports).doesNotHaveDuplicates();
+            try (RpcClient c = daemon.client()) {
+                for (String n : List.of("par-a", "par-b", "par-c")) {
+                    assertThat(exec(c, n, "hostname").trim()).isEqualTo(n);
+                }
+                c.callRaw("vm.delete", Map.of("names", List.of("par-a", "par-b", "par-c")), null, e -> { });
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDaemonKilledWithSigkillReattachesToRunningVmsAndNoticesDeadOnes() throws Exception {
+        long deadPid;
+        try (RpcClient c = daemon.client()) {
+            create(c, "survivor", new ArrayList<>());
+            create(c, "victim", new ArrayList<>());
+            deadPid = c.callRaw("vm.show", Map.of("name", "victim"), null, e -> { }).path("pid").asLong();
+        }
+        daemon.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        ProcessHandle.of(deadPid).ifPresent(ProcessHandle::destroyForcibly); // our test's own VM, by its pid
+        Thread.sleep(500);
+        daemon.start();
+        try (RpcClient c = daemon.client()) {
+            assertThat(c.callRaw("vm.show", Map.of("name", "survivor"), null, e -> { }).path("state").asText()).isEqualTo("running");
+            assertThat(exec(c, "survivor", "echo", "still here").trim()).isEqualTo("still here");
+            assertThat(c.callRaw("vm.show", Map.of("name", "victim"), null, e -> { }).path("state").asText()).isEqualTo("stopped");
+            c.callRaw("vm.delete", Map.of("names", List.of("survivor", "victim")), null, e -> { });
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.banger.plugins.vm;
+
+import dev.banger.kernel.api.CallContext;
+import dev.banger.kernel.api.OperationSummary;
+import dev.banger.kernel.api.wire.ErrorCode;
+import dev.banger.kernel.api.wire.RpcException;
+import dev.banger.plugins.vm.api.CreateStage;
+import dev.banger.plugins.vm.api.ExecOutput;
+import dev.banger.plugins.vm.api.ExecResult;
+import dev.banger.plugins.vm.api.SshInfo;
+import dev.banger.plugins.vm.api.VmCreateParams;
+import dev.banger.plugins.vm.api.VmExecParams;
+import dev.banger.plugins.vm.api.VmKillParams;
+import dev.banger.plugins.vm.api.VmNameParams;
+import dev.banger.plugins.vm.api.VmNamesParams;
+import dev.banger.plugins.vm.api.VmResults;
+import dev.banger.plugins.vm.api.VmSummary;
+import dev.banger.plugins.vm.lifecycle.VmCreate;
+import dev.banger.plugins.vm.lifecycle.VmDefaults;
+import dev.banger.plugins.vm.lifecycle.VmLifecycle;
+import dev.banger.plugins.vm.store.VmRecord;
+import java.time.Duration;
+
+/** The handlers of VmFamily: thin adapters from RPC params to the lifecycle classes. */
+final class VmCalls {
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private VmCalls() {
+    }
+
+    static VmLifecycle lifecycle(CallContext ctx) throws Exception {
+        return new VmLifecycle(VmFamily.services(ctx));
+    }
+
+    static OperationSummary beginCreate(CallContext ctx, VmCreateParams p) throws Exception {
+        VmServices s = VmFamily.services(ctx);
+        VmCreate create = new VmCreate(s);
+        VmCreate.Plan plan = create.plan(ctx, p);
+        return ctx.operations().begin(ctx, "vm.create", progress -> create.run(plan, progress));
+    }
+
+    /** The synchronous form: the same operation, its stages streamed as events; leaving cancels it. */
+    static VmSummary create(CallContext ctx, VmCreateParams p) throws Exception {
+        VmServices s = VmFamily.services(ctx);
+        VmCreate create = new VmCreate(s);
+        VmCreate.Plan plan = create.plan(ctx, p);
+        OperationSummary op = ctx.operations().begin(ctx, "vm.create", progress -> create.run(plan, progress));
+        String lastStage = null;
+        while (true) {
+            OperationSummary now = ctx.operations().await(op.id(), Duration.ofMillis(200)).orElseThrow();
+            if (!now.stage().equals(lastStage)) {
+                ctx.emit(new CreateStage(now.stage()));
+                lastStage = now.stage();
+            }
+            if (now.done()) {
+                if (now.error() != null) {
+                    throw new RpcException(now.error().code(), now.error().message());
+                }
+                return lifecycle(ctx).find(plan.record().name()).summary();
+            }
+            if (ctx.cancelled()) {
+                ctx.operations().cancel(op.id());
+            }
+        }
+    }
+
+    static VmResults start(CallContext ctx, VmNamesParams p) throws Exception {
+        VmLifecycle l = lifecycle(ctx);
+        Duration ready = Duration.ofSeconds(VmDefaults.from(ctx.home().config()).readyTimeoutSeconds());
+        return new VmResults(EachVm.run(p.names(), n -> l.start(n, new CallProgress(ctx), ready)));
+    }
+
+    static VmResults stop(CallContext ctx, VmNamesParams p) throws Exception {
+        VmLifecycle l = lifecycle(ctx);
+        return new VmResults(EachVm.run(p.names(), n -> l.stop(n, timeout(p))));
+    }
+
+    static VmResults restart(CallContext ctx, VmNamesParams p) throws Exception {
+        VmLifecycle l = lifecycle(ctx);
+        Duration ready = Duration.ofSeconds(VmDefaults.from(ctx.home().config()).readyTimeoutSeconds());
+        return new VmResults(EachVm.run(p.names(), n -> {
+            l.stop(n, timeout(p));
+            return l.start(n, new CallProgress(ctx), ready);
+        }));
+    }
+
+    static VmResults kill(CallContext ctx, VmKillParams p) throws Exception {
+        VmLifecycle l = lifecycle(ctx);
+        return new VmResults(EachVm.run(p.names(), n -> l.kill(n, p.effectiveSignal())));
+    }
+
+    static VmResults delete(CallContext ctx, VmNamesParams p) throws Exception {
+        VmLifecycle l = lifecycle(ctx);
+        return new VmResults(EachVm.run(p.names(), n -> l.delete(n, Duration.ofSeconds(10))));
+    }
+
+    static ExecResult exec(CallContext ctx, VmExecParams p) throws Exception {
+        VmRecord r = running(ctx, p.name());
+        Duration limit = p.timeoutMs() == null ? Duration.ofHours(24) : Duration.ofMillis(p.timeoutMs());
+        int code = VmFamily.services(ctx).guest().exec(r.name(), "127.0.0.1", r.runtime().sshPort(), p.argv(),
+                (stream, data) -> ctx.emit(new ExecOutput(stream, data)), ctx::cancelled, limit);
+        return new ExecResult(code);
+    }
+
+    static SshInfo ssh(CallContext ctx, VmNameParams p) throws Exception {
+        VmRecord r = running(ctx, p.name());
+        return VmFamily.services(ctx).guest().info(r.name(), "127.0.0.1", r.runtime().sshPort());
+    }
+
+    static dev.banger.plugins.vm.api.LogsResult logs(CallContext ctx, dev.banger.plugins.vm.api.VmLogsParams p) throws Exception {
+        VmRecord r = lifecycle(ctx).find(p.name());
+        return ConsoleLog.stream(ctx, r, p);
+    }
+
+    private static VmRecord running(CallContext ctx, String name) throws Exception {
+        VmRecord r = lifecycle(ctx).find(name);
+        if (!r.state().equals("running")) {
+            throw new RpcException(ErrorCode.NOT_RUNNING, "VM " + name + " is " + r.state() + "; start it with `banger vm start " + name + "`");
+        }
+        return r;
+    }
+
+    private static Duration timeout(VmNamesParams p) {
+        return p.timeoutMs() == null ? STOP_TIMEOUT : Duration.ofMillis(p.timeoutMs());
+    }
+}

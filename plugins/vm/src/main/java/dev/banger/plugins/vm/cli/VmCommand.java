@@ -1,0 +1,147 @@
+package dev.banger.plugins.vm.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.banger.kernel.api.NoParams;
+import dev.banger.kernel.api.cli.CliEnvironment;
+import dev.banger.kernel.api.cli.OperationFollower;
+import dev.banger.kernel.api.cli.Sizes;
+import dev.banger.kernel.api.cli.Table;
+import dev.banger.kernel.api.wire.ErrorCode;
+import dev.banger.kernel.api.wire.RpcException;
+import dev.banger.plugins.vm.api.BackendReport;
+import dev.banger.plugins.vm.api.VmCreateParams;
+import dev.banger.plugins.vm.api.VmKillParams;
+import dev.banger.plugins.vm.api.VmListResult;
+import dev.banger.plugins.vm.api.VmNameParams;
+import dev.banger.plugins.vm.api.VmNamesParams;
+import dev.banger.plugins.vm.api.VmResults;
+import dev.banger.plugins.vm.api.VmSummary;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "vm", description = "microVM sandboxes: create, start, stop, exec, ssh, logs, delete.",
+        footer = {"", "Examples:", "  banger vm create --name dev                 # default image debian-bookworm, kernel debian-cloud",
+                "  banger vm exec dev -- uname -r", "  banger vm ssh dev", "  banger vm logs dev -f", "  banger vm stop dev && banger vm delete dev",
+                "  banger vm list --json"})
+final class VmCommand {
+    private final CliEnvironment env;
+
+    VmCommand(CliEnvironment env) {
+        this.env = env;
+    }
+
+    @Command(name = "create", description = "Create a VM and (unless --no-start) boot it until ssh answers.")
+    int create(@Option(names = "--name", description = "VM name (default: generated).") String name,
+               @Option(names = "--image", description = "Image (default debian-bookworm).") String image,
+               @Option(names = "--kernel", description = "Kernel (default debian-cloud).") String kernel,
+               @Option(names = "--vcpu", description = "vCPUs.") Integer vcpu,
+               @Option(names = "--memory", description = "Memory, e.g. 1024M or 2G.") String memory,
+               @Option(names = "--disk-size", description = "Work disk size, e.g. 8G.") String disk,
+               @Option(names = "--network", description = "user (default) or bridge.") String network,
+               @Option(names = "--no-start", description = "Create the disks but do not boot.") boolean noStart,
+               @Option(names = {"-d", "--detach"}, description = "Print the operation id and return at once.") boolean detach,
+               @Option(names = "--json", description = "Print the VM as JSON.") boolean json) {
+        long start = System.nanoTime();
+        Integer mib = memory == null ? null : (int) (Sizes.parse(memory.matches("[0-9]+") ? memory + "M" : memory, "--memory") >> 20);
+        Long diskBytes = disk == null ? null : Sizes.parse(disk, "--disk-size");
+        VmCreateParams p = new VmCreateParams(name, image, kernel, vcpu, mib, diskBytes, network, null, noStart ? Boolean.TRUE : null);
+        JsonNode op = env.call("vm.create.begin", p, JsonNode.class);
+        if (detach) {
+            env.out().println(op.path("id").asText());
+            return 0;
+        }
+        JsonNode done = new OperationFollower(env).follow(op.path("id").asText());
+        if (done.hasNonNull("error")) {
+            throw new RpcException(ErrorCode.fromWire(done.at("/error/code").asText()), done.at("/error/message").asText(), op.path("id").asText(), null);
+        }
+        List<VmSummary> all = env.call("vm.list", new NoParams(), VmListResult.class).vms();
+        VmSummary vm = all.stream().filter(v -> name == null || v.name().equals(name))
+                .max(java.util.Comparator.comparing(VmSummary::createdAt)).orElseThrow();
+        if (json) {
+            env.printJson(vm);
+        } else {
+            env.out().printf("%s %s (ssh 127.0.0.1:%s) ready in %s%n", vm.name(), vm.state(), vm.sshPort(),
+                    OperationFollower.seconds(System.nanoTime() - start));
+        }
+        return 0;
+    }
+
+    @Command(name = "list", description = "List VMs.")
+    int list(@Option(names = "--json", description = "Print JSON.") boolean json) {
+        VmListResult r = env.call("vm.list", new NoParams(), VmListResult.class);
+        if (json) {
+            env.printJson(r);
+            return 0;
+        }
+        Table t = Table.of("NAME", "STATE", "IMAGE", "VCPU", "MEMORY", "SSH", "BACKEND", "CREATED");
+        r.vms().forEach(v -> t.row(v.name(), v.state(), v.image(), v.vcpu(), v.memoryMib() + " MiB",
+                v.sshPort() == null ? null : "127.0.0.1:" + v.sshPort(), v.backend(), v.createdAt()));
+        t.print(env.out());
+        return 0;
+    }
+
+    @Command(name = "show", description = "Show one VM.")
+    int show(@Parameters(paramLabel = "NAME") String name, @Option(names = "--json", description = "Print JSON.") boolean json) {
+        VmSummary v = env.call("vm.show", new VmNameParams(name), VmSummary.class);
+        if (json) {
+            env.printJson(v);
+            return 0;
+        }
+        env.out().printf("name:     %s%nstate:    %s%nimage:    %s (kernel %s)%nsize:     %d vcpu, %d MiB, %s work disk%nnetwork:  %s, ip %s, ssh 127.0.0.1:%s%nbackend:  %s (pid %s)%ncreated:  %s%n",
+                v.name(), v.state(), v.image(), v.kernel(), v.vcpu(), v.memoryMib(), Sizes.human(v.diskBytes()), v.network(), v.ip(),
+                v.sshPort(), v.backend(), v.pid() == null ? "-" : v.pid(), v.createdAt());
+        if (v.lastError() != null) {
+            env.out().println("error:    " + v.lastError());
+        }
+        return 0;
+    }
+
+    @Command(name = "start", description = "Boot stopped VMs.")
+    int start(@Parameters(paramLabel = "NAME", arity = "1..*") List<String> names) {
+        return print(env.call("vm.start", new VmNamesParams(names, null), VmResults.class));
+    }
+
+    @Command(name = "stop", description = "Stop VMs: poweroff in the guest, then a hard stop after the timeout.")
+    int stop(@Parameters(paramLabel = "NAME", arity = "1..*") List<String> names,
+             @Option(names = "--timeout", defaultValue = "30", description = "Seconds to wait for the guest (default ${DEFAULT-VALUE}).") long seconds) {
+        return print(env.call("vm.stop", new VmNamesParams(names, seconds * 1000), VmResults.class));
+    }
+
+    @Command(name = "restart", description = "Stop then start VMs.")
+    int restart(@Parameters(paramLabel = "NAME", arity = "1..*") List<String> names) {
+        return print(env.call("vm.restart", new VmNamesParams(names, null), VmResults.class));
+    }
+
+    @Command(name = "kill", description = "End VMs' VMM processes at once.")
+    int kill(@Parameters(paramLabel = "NAME", arity = "1..*") List<String> names,
+             @Option(names = "--signal", defaultValue = "KILL", description = "KILL, TERM, INT, HUP or QUIT.") String signal) {
+        return print(env.call("vm.kill", new VmKillParams(names, signal), VmResults.class));
+    }
+
+    @Command(name = "delete", description = "Delete VMs: stop them, remove their disks, sockets and known_hosts entries.")
+    int delete(@Parameters(paramLabel = "NAME", arity = "1..*") List<String> names) {
+        VmResults r = env.call("vm.delete", new VmNamesParams(names, null), VmResults.class);
+        r.vms().forEach(v -> env.out().println("deleted " + v.name()));
+        return 0;
+    }
+
+    @Command(name = "backends", description = "Which VM backends apply on this host, and why not.")
+    int backends(@Option(names = "--json", description = "Print JSON.") boolean json) {
+        BackendReport r = env.call("vm.backends", new NoParams(), BackendReport.class);
+        if (json) {
+            env.printJson(r);
+            return 0;
+        }
+        Table t = Table.of("BACKEND", "PRIORITY", "APPLIES", "WHY");
+        r.backends().forEach(b -> t.row(b.name(), b.priority(), b.applicable() ? "yes" : "no", b.reason()));
+        t.print(env.out());
+        return 0;
+    }
+
+    private int print(VmResults r) {
+        r.vms().forEach(v -> env.out().println(v.name() + " " + v.state()));
+        return 0;
+    }
+}

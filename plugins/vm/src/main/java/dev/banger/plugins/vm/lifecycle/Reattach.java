@@ -1,0 +1,45 @@
+package dev.banger.plugins.vm.lifecycle;
+
+import dev.banger.plugins.vm.backend.MachineHandle;
+import dev.banger.plugins.vm.backend.MachineStatus;
+import dev.banger.plugins.vm.backend.VmBackend;
+import dev.banger.plugins.vm.store.VmRecord;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * At daemon start: VMs whose VMM is alive (checked by pid and control socket, never by name) stay
+ * running; VMs whose VMM died meanwhile become stopped and their sockets are cleaned up.
+ */
+final class Reattach {
+    private static final Logger LOG = LoggerFactory.getLogger("banger.vm");
+
+    private Reattach() {
+    }
+
+    static void run(VmRuntimeServices s) throws Exception {
+        for (VmRecord r : s.store().list()) {
+            MachineHandle h = VmStop.handle(r);
+            if (h == null) {
+                continue;
+            }
+            VmBackend backend = s.backends().byName(r.runtime().backend()).orElse(null);
+            MachineStatus status = backend == null ? new MachineStatus(MachineStatus.State.GONE, "no backend") : backend.status(h);
+            switch (status.state()) {
+                case RUNNING -> {
+                    if (!r.state().equals("running")) {
+                        s.store().update(r.withState("running", null));
+                    }
+                    LOG.info("re-attached to VM {} (pid {})", r.name(), h.pid());
+                }
+                case PAUSED_ON_ERROR -> s.store().update(r.withState("error", "the VMM paused on an error: " + status.detail()));
+                default -> {
+                    RunDir.removeSockets(Path.of(r.runtime().runDir()));
+                    s.store().update(r.withRuntime(r.runtime().withPid(null, null)).withState("stopped", null));
+                    LOG.info("VM {} stopped while the daemon was away; marked stopped", r.name());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.banger.plugins.vm.lifecycle;
+
+import dev.banger.kernel.api.OperationProgress;
+import dev.banger.kernel.api.wire.ErrorCode;
+import dev.banger.kernel.api.wire.RpcException;
+import dev.banger.plugins.vm.backend.MachineHandle;
+import dev.banger.plugins.vm.backend.MachineStatus;
+import dev.banger.plugins.vm.backend.VmBackend;
+import dev.banger.plugins.vm.store.VmRecord;
+import dev.banger.plugins.vm.store.VmStore;
+import java.nio.file.Files;
+import java.time.Duration;
+
+/**
+ * Starts a VM's VMM and waits until the guest is ready: it said BANGER_READY on its console and
+ * its sshd answers. A VMM that exits or pauses on an error ends the wait at once, with the log to read.
+ */
+final class VmBoot {
+    private final VmStore store;
+    private final VmPaths paths;
+    private final GuestAccess guest;
+
+    VmBoot(VmStore store, VmPaths paths, GuestAccess guest) {
+        this.store = store;
+        this.paths = paths;
+        this.guest = guest;
+    }
+
+    VmRecord boot(VmRecord r, VmBackend backend, OperationProgress progress, Duration readyTimeout) throws Exception {
+        progress.stage("boot");
+        Files.createDirectories(paths.run(r.runtime().id()));
+        var spec = MachineSpecs.of(r, paths);
+        ConsoleWatch console = new ConsoleWatch(spec.runDir().resolve("console.log"));
+        MachineHandle h = backend.launch(spec);
+        VmRecord starting = r.withRuntime(r.runtime().withPid(h.pid(), h.controlSocket().toString())).withState("starting", null);
+        store.update(starting);
+        progress.stage("wait for guest");
+        long deadline = System.nanoTime() + readyTimeout.toNanos();
+        while (!console.ready()) {
+            progress.checkCancelled();
+            MachineStatus s = backend.status(h);
+            if (s.state() == MachineStatus.State.GONE || s.state() == MachineStatus.State.SHUTDOWN) {
+                throw new RpcException(ErrorCode.OPERATION_FAILED, "the VM " + r.name() + " stopped while booting (" + s.detail()
+                        + "); see `banger vm logs " + r.name() + "`");
+            }
+            if (s.state() == MachineStatus.State.PAUSED_ON_ERROR) {
+                throw new RpcException(ErrorCode.OPERATION_FAILED, "the VM " + r.name() + " hit an emulation error and was paused ("
+                        + s.detail() + "); see `banger vm logs " + r.name() + "`");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new RpcException(ErrorCode.OPERATION_FAILED, "the guest of " + r.name() + " did not announce readiness within "
+                        + readyTimeout.toSeconds() + " s; see `banger vm logs " + r.name() + "`");
+            }
+            Thread.sleep(100);
+        }
+        Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), Duration.ofSeconds(5).toNanos()));
+        guest.awaitSsh(r.name(), "127.0.0.1", r.runtime().sshPort(), left, progress::cancelled);
+        VmRecord running = starting.withState("running", null);
+        store.update(running);
+        return running;
+    }
+}

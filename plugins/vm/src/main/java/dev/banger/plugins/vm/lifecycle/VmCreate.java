@@ -1,0 +1,154 @@
+package dev.banger.plugins.vm.lifecycle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.banger.kernel.api.CallContext;
+import dev.banger.kernel.api.OperationProgress;
+import dev.banger.kernel.api.wire.ErrorCode;
+import dev.banger.kernel.api.wire.RpcException;
+import dev.banger.plugins.vm.api.VmCreateParams;
+import dev.banger.plugins.vm.backend.VmBackend;
+import dev.banger.plugins.vm.disk.GuestHostKey;
+import dev.banger.plugins.vm.disk.VmDisks;
+import dev.banger.plugins.vm.store.VmRecord;
+import dev.banger.plugins.vm.store.VmRuntime;
+import dev.banger.plugins.vm.store.VmSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * vm.create in two halves: {@link #plan} checks everything the request alone can get wrong (before
+ * any file or row exists), {@link #run} does the work in named stages. A cancel removes everything
+ * made so far; a failure while booting keeps the VM in state error so its log can be read.
+ */
+public final class VmCreate {
+    private static final Object ALLOCATE = new Object();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public record Plan(VmRecord record, VmBackend backend, boolean start, Duration readyTimeout) {
+    }
+
+    private final VmRuntimeServices s;
+
+    public VmCreate(VmRuntimeServices services) {
+        this.s = services;
+    }
+
+    public Plan plan(CallContext ctx, VmCreateParams p) throws Exception {
+        VmDefaults d = VmDefaults.from(ctx.home().config());
+        String name = p.name() != null ? p.name() : "vm-" + hex(3);
+        if (s.store().find(name).isPresent()) {
+            throw new RpcException(ErrorCode.ALREADY_EXISTS, "a VM named " + name + " already exists; pick another --name or `banger vm delete " + name + "`");
+        }
+        String network = p.network() != null ? p.network() : d.network();
+        if (network.equals("bridge")) {
+            throw new RpcException(ErrorCode.OPERATION_FAILED, "bridge networking is not available in this build yet; use --network user");
+        }
+        String imageName = p.image() != null ? p.image() : d.image();
+        String kernelName = p.kernel() != null ? p.kernel() : d.kernel();
+        JsonNode image = lookup(ctx, "image.show", imageName, "banger image pull " + imageName);
+        JsonNode kernel = lookup(ctx, "kernel.show", kernelName, "banger kernel pull " + kernelName);
+        VmBackend backend = s.backends().choose(network);
+        VmSpec spec = new VmSpec(imageName, kernelName, p.vcpu() != null ? p.vcpu() : d.vcpu(),
+                p.memoryMib() != null ? p.memoryMib() : d.memoryMib(), p.diskSizeBytes() != null ? p.diskSizeBytes() : d.diskBytes(),
+                network, Boolean.TRUE.equals(p.nat()));
+        String id = hex(4);
+        VmRuntime rt = new VmRuntime(id, backend.name(), null, null, s.paths().run(id).toString(), s.paths().disks(name).toString(),
+                null, "10.0.2.15", "52:54:00:" + id.substring(0, 2) + ":" + id.substring(2, 4) + ":" + id.substring(4, 6), List.of(),
+                image.path("rootfs").asText(), kernel.path("vmlinuz").asText(), kernel.path("initrd").asText(null),
+                image.path("guest").path("init").asText("/sbin/init"));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return new Plan(new VmRecord(name, "created", spec, rt, now, now, null), backend, !Boolean.TRUE.equals(p.noStart()),
+                Duration.ofSeconds(d.readyTimeoutSeconds()));
+    }
+
+    public VmRecord run(Plan plan, OperationProgress progress) throws Exception {
+        progress.stage("allocate");
+        VmRecord r = allocate(plan.record());
+        try {
+            progress.stage("prepare disks");
+            Path dir = Files.createDirectories(Path.of(r.runtime().diskDir()));
+            VmDisks.overlay(dir, Path.of(r.runtime().rootfsImage()));
+            VmDisks.work(dir, r.spec().diskBytes());
+            progress.checkCancelled();
+            progress.stage("configure guest");
+            configure(r, dir);
+            progress.stage("network");
+            progress.checkCancelled();
+            if (!plan.start()) {
+                progress.stage("ready");
+                return r;
+            }
+            VmRecord running = new VmBoot(s.store(), s.paths(), s.guest()).boot(r, plan.backend(), progress, plan.readyTimeout());
+            progress.stage("ready");
+            return running;
+        } catch (RpcException e) {
+            if (e.code() == ErrorCode.CANCELLED || progress.cancelled()) {
+                s.removal().remove(current(r), plan.backend());
+            } else {
+                s.removal().markFailed(current(r), plan.backend(), e.detail());
+            }
+            throw e;
+        } catch (Exception e) {
+            s.removal().markFailed(current(r), plan.backend(), e.toString());
+            throw e;
+        }
+    }
+
+    private VmRecord current(VmRecord r) throws Exception {
+        return s.store().find(r.name()).orElse(r);
+    }
+
+    /** The ssh port and the row are taken together, so parallel creates never share a port or a name. */
+    private VmRecord allocate(VmRecord r) throws Exception {
+        synchronized (ALLOCATE) {
+            Set<Integer> taken = s.store().list().stream().map(v -> v.runtime().sshPort()).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+            int port = LocalPorts.free(taken);
+            VmRuntime rt = r.runtime();
+            VmRecord withPort = r.withRuntime(new VmRuntime(rt.id(), rt.backend(), null, null, rt.runDir(), rt.diskDir(), port, rt.ip(), rt.mac(),
+                    List.of(new VmRuntime.Forward(port, 22)), rt.rootfsImage(), rt.vmlinuz(), rt.initrd(), rt.init()));
+            if (!s.store().insert(withPort)) {
+                throw new RpcException(ErrorCode.ALREADY_EXISTS, "a VM named " + r.name() + " already exists");
+            }
+            return withPort;
+        }
+    }
+
+    /** Per-VM files go on the config disk, never into the shared image. */
+    private void configure(VmRecord r, Path dir) throws Exception {
+        Path contents = Files.createDirectories(dir.resolve("config"));
+        Files.writeString(contents.resolve("authorized_keys"), s.guest().publicKey() + "\n");
+        String hostKey = GuestHostKey.generate(contents, r.name());
+        VmDisks.config(dir, contents);
+        dev.banger.plugins.vm.disk.DirectoryTrees.delete(contents);
+        s.guest().trust(r.name(), "127.0.0.1", r.runtime().sshPort(), hostKey);
+    }
+
+    private static JsonNode lookup(CallContext ctx, String method, String name, String fix) {
+        try {
+            return ctx.call(method, Map.of("name", name), JsonNode.class);
+        } catch (RpcException e) {
+            if (e.code() == ErrorCode.NOT_FOUND) {
+                throw RpcException.notFound(e.detail() + "; run `" + fix + "` first");
+            }
+            if (e.code() == ErrorCode.UNKNOWN_METHOD) {
+                throw new RpcException(ErrorCode.OPERATION_FAILED, "VMs need the image plugin (" + method + "): " + e.detail());
+            }
+            throw e;
+        }
+    }
+
+    private static String hex(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

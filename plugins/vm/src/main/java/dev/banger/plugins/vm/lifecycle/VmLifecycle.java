@@ -1,0 +1,60 @@
+package dev.banger.plugins.vm.lifecycle;
+
+import dev.banger.kernel.api.OperationProgress;
+import dev.banger.kernel.api.wire.ErrorCode;
+import dev.banger.kernel.api.wire.RpcException;
+import dev.banger.plugins.vm.backend.VmBackend;
+import dev.banger.plugins.vm.store.VmRecord;
+import java.time.Duration;
+
+/** start / stop / restart / kill / delete of one VM, each under that VM's lock. */
+public final class VmLifecycle {
+    private final VmRuntimeServices s;
+
+    public VmLifecycle(VmRuntimeServices services) {
+        this.s = services;
+    }
+
+    public VmRecord find(String name) throws Exception {
+        return s.store().find(name).orElseThrow(() -> RpcException.notFound("no VM named " + name + " (`banger vm list` shows them)"));
+    }
+
+    public VmRecord start(String name, OperationProgress progress, Duration readyTimeout) throws Exception {
+        return s.locks().with(name, () -> {
+            VmRecord r = find(name);
+            if (r.state().equals("running")) {
+                return r;
+            }
+            try {
+                return new VmBoot(s.store(), s.paths(), s.guest()).boot(r, backend(r), progress, readyTimeout);
+            } catch (RpcException e) {
+                s.removal().markFailed(find(name), backend(r), e.detail());
+                throw e;
+            }
+        });
+    }
+
+    public VmRecord stop(String name, Duration timeout) throws Exception {
+        return s.locks().with(name, () -> new VmStop(s.store(), s.guest()).stop(find(name), backend(find(name)), timeout));
+    }
+
+    public VmRecord kill(String name, String signal) throws Exception {
+        return s.locks().with(name, () -> new VmStop(s.store(), s.guest()).kill(find(name), backend(find(name)), signal));
+    }
+
+    public VmRecord delete(String name, Duration stopTimeout) throws Exception {
+        return s.locks().with(name, () -> {
+            VmRecord r = find(name);
+            if (r.runtime().pid() != null) {
+                r = new VmStop(s.store(), s.guest()).stop(r, backend(r), stopTimeout);
+            }
+            s.removal().remove(r, backend(r));
+            return r.withState("deleted", null);
+        });
+    }
+
+    VmBackend backend(VmRecord r) {
+        return s.backends().byName(r.runtime().backend()).orElseThrow(() -> new RpcException(ErrorCode.OPERATION_FAILED,
+                "VM " + r.name() + " was made by backend " + r.runtime().backend() + ", which this daemon does not have"));
+    }
+}
