@@ -19,6 +19,9 @@ import java.util.function.Consumer;
  * <p>ssh exits 255 both when it fails itself and when the remote command exits 255. The two are told apart
  * by ssh's own diagnostics, which go to a separate log file ({@code -E}): at LogLevel=ERROR a working session
  * writes nothing there.
+ *
+ * <p>Known limit: killing ssh ends the session, but without a tty sshd does not signal the remote command,
+ * so a cancelled command keeps running in the guest until it ends by itself.
  */
 public final class SshExec {
     private static final long POLL_MS = 100;
@@ -46,8 +49,9 @@ public final class SshExec {
             sshLog = Files.createTempFile("banger-ssh-", ".log");
             Process ssh = new ProcessBuilder(argv.batch(target, command, sshLog)).start();
             ssh.getOutputStream().close(); // the remote command reads end-of-file, never our stdin
+            Object oneAtATime = new Object();
             Consumer<OutputChunk> serialised = chunk -> {
-                synchronized (output) {
+                synchronized (oneAtATime) {
                     output.accept(chunk);
                 }
             };
