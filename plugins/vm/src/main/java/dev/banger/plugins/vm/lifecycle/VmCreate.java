@@ -7,8 +7,8 @@ import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.RpcException;
 import dev.banger.plugins.vm.api.VmCreateParams;
 import dev.banger.plugins.vm.backend.VmBackend;
-import dev.banger.plugins.vm.disk.GuestHostKey;
 import dev.banger.plugins.vm.disk.VmDisks;
+import dev.banger.plugins.vm.ssh.Ed25519KeyGen;
 import dev.banger.plugins.vm.store.VmRecord;
 import dev.banger.plugins.vm.store.VmRuntime;
 import dev.banger.plugins.vm.store.VmSpec;
@@ -126,7 +126,10 @@ public final class VmCreate {
     private void configure(VmRecord r, Path dir) throws Exception {
         Path contents = Files.createDirectories(dir.resolve("config"));
         Files.writeString(contents.resolve("authorized_keys"), s.guest().publicKey() + "\n");
-        String hostKey = GuestHostKey.generate(contents, r.name());
+        // the guest's host key is made here, so known_hosts is pinned before the first connection (no TOFU window)
+        Path hostKeyFile = contents.resolve("ssh_host_ed25519_key");
+        Ed25519KeyGen.generate(hostKeyFile, "banger-" + r.name());
+        String hostKey = Ed25519KeyGen.publicKeyLine(hostKeyFile);
         VmDisks.config(dir, contents);
         dev.banger.plugins.vm.disk.DirectoryTrees.delete(contents);
         s.guest().trust(r.name(), "127.0.0.1", r.runtime().sshPort(), hostKey);

@@ -1,0 +1,58 @@
+package dev.banger.plugins.vm.ssh;
+
+import dev.banger.plugins.vm.api.SshInfo;
+import dev.banger.plugins.vm.lifecycle.GuestAccess;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+
+/** GuestAccess over OpenSSH: one client key per install, banger's own known_hosts, root in the guest. */
+public final class SshGuestAccess implements GuestAccess {
+    private final SshIdentity identity;
+    private final KnownHosts knownHosts;
+    private final SshExec exec;
+
+    public SshGuestAccess(Path sshDir) {
+        this.identity = SshIdentity.ensure(sshDir);
+        this.knownHosts = new KnownHosts(sshDir.resolve("known_hosts"));
+        this.exec = new SshExec(new SshArgv(identity, knownHosts), knownHosts);
+    }
+
+    @Override
+    public String publicKey() {
+        return identity.publicKeyLine();
+    }
+
+    @Override
+    public void trust(String vm, String host, int port, String hostKeyLine) {
+        knownHosts.remove(vm);
+        knownHosts.add(vm, host, port, hostKeyLine);
+    }
+
+    @Override
+    public void forget(String vm) {
+        knownHosts.remove(vm);
+    }
+
+    @Override
+    public void awaitSsh(String vm, String host, int port, Duration timeout, BooleanSupplier cancelled) {
+        SshReadiness.awaitBanner(vm, SshTarget.root(host, port), timeout, cancelled);
+    }
+
+    @Override
+    public int exec(String vm, String host, int port, List<String> argv, BiConsumer<String, String> output,
+                    BooleanSupplier cancelled, Duration timeout) {
+        return exec.run(vm, SshTarget.root(host, port), argv,
+                chunk -> output.accept(chunk.source() == OutputChunk.Source.STDERR ? "stderr" : "stdout",
+                        new String(chunk.data(), StandardCharsets.UTF_8)),
+                cancelled, timeout);
+    }
+
+    @Override
+    public SshInfo info(String vm, String host, int port) {
+        return new SshInfo(vm, host, port, "root", identity.privateKey().toString(), knownHosts.file().toString());
+    }
+}
