@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts QEMU so that it outlives the daemon, even a {@code kill -9} of it.
@@ -53,7 +54,8 @@ public final class QemuLauncher {
             awaitQmpSocket(process, run);
             return readPid(run, process.pid());
         } catch (IOException | RuntimeException | InterruptedException e) {
-            process.destroyForcibly(); // never leave a half-started VM behind
+            // never leave a half-started VM behind, and return only once it is really gone
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             throw e;
         }
     }
