@@ -29,7 +29,7 @@ final class VmServices implements VmRuntimeServices {
         this.store = VmStore.open(home);
         this.paths = new VmPaths(home.dataDir().resolve("vms"), home.runtimeDir());
         this.guest = new SshGuestAccess(home.dataDir().resolve("ssh"));
-        List<VmBackend> all = List.of(new QemuBackend(), new FirecrackerBackend());
+        List<VmBackend> all = List.of(QemuBackend.forThisHost(), new FirecrackerBackend());
         this.backends = new BackendChooser(all);
         this.removal = new VmRemoval(store, guest);
         dev.banger.plugins.vm.lifecycle.VmStartup.reattach(this);

@@ -11,9 +11,9 @@ import picocli.CommandLine;
 public final class VmCliCommands implements CliCommands {
     @Override
     public List<Object> commands(CliEnvironment env) {
-        CommandLine vm = new CommandLine(new VmCommand(env));
-        // exec/ssh/logs are written in their own class; mount them as siblings of create/list/...
-        new CommandLine(new GuestCommands(env)).getSubcommands().forEach(vm::addSubcommand);
+        // exec/ssh/logs talk to the guest and are classes of their own, mounted beside create/list/...
+        CommandLine vm = new CommandLine(new VmCommand(env))
+                .addSubcommand(new ExecCommand(env)).addSubcommand(new SshCommand(env)).addSubcommand(new LogsCommand(env));
         return List.of(vm);
     }
 }

@@ -136,9 +136,13 @@ ready_port() {
     return 1
 }
 
+# the serial console first: it never blocks. A virtio-serial port blocks writers while nobody on the
+# host holds its socket, so that write gets a time limit (and is skipped without timeout(1)).
 announce() {
-    port=$(ready_port) && printf 'BANGER_READY\n' > "$port" 2>/dev/null
     [ -e /dev/ttyS0 ] && printf 'BANGER_READY\n' > /dev/ttyS0 2>/dev/null
+    if port=$(ready_port) && command -v timeout >/dev/null 2>&1; then
+        timeout 2 sh -c "printf 'BANGER_READY\\n' > '$port'" 2>/dev/null
+    fi
     return 0
 }
 
