@@ -79,6 +79,11 @@ public final class Main {
             err.println("banger: " + rpc.getMessage());
             return ExitCodes.of(rpc.code());
         }
+        if (e instanceof IllegalArgumentException) {
+            // a flag value the command itself could not parse (e.g. --size 4Q): a usage error
+            err.println("banger: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         if (e instanceof DaemonUnreachableException || e instanceof RpcTransportException) {
             err.println("banger: " + e.getMessage());
             return ExitCodes.DAEMON_UNREACHABLE;

@@ -4,7 +4,6 @@ import dev.banger.kernel.api.CallContext;
 import dev.banger.kernel.api.Method;
 import dev.banger.kernel.api.NoParams;
 import dev.banger.kernel.api.RpcFamily;
-import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.RpcException;
 import dev.banger.plugins.image.api.CachePruneParams;
 import dev.banger.plugins.image.api.CachePruneResult;
@@ -44,11 +43,7 @@ public final class ImageFamily implements RpcFamily {
 
     private static DeleteResult delete(CallContext ctx, NameParams p) throws Exception {
         ImageSummary image = find(ctx, p.name());
-        List<String> users = ImageUsage.vmsUsing(ctx, image.name());
-        if (!users.isEmpty()) {
-            throw new RpcException(ErrorCode.CONFLICT, "image '" + image.name() + "' is used by VM(s) " + String.join(", ", users)
-                    + "; delete them first (`banger vm delete " + users.get(0) + "`)");
-        }
+        ImageUsage.refuseIfUsed(ctx, "image", image.name());
         ImageServices s = services(ctx);
         // row first: a crash between the two leaves an orphan directory, never a row without its file
         s.store.delete(image.name());

@@ -61,6 +61,9 @@ final class ImagePulls {
         boolean replace = Boolean.TRUE.equals(force);
         ImageServices s = ImageFamily.services(ctx);
         s.build.checkFree(name, replace);
+        if (replace) {
+            ImageUsage.refuseIfUsed(ctx, "image", name);
+        }
         OptionalLong sizeBytes = size == null ? OptionalLong.empty() : OptionalLong.of(size);
         return ctx.operations().begin(ctx, kind, progress -> s.build.run(name, source, sizeBytes, replace, progress));
     }

@@ -37,6 +37,8 @@ public final class KernelFamily implements RpcFamily {
                 Method.of("kernel.show", NameParams.class, KernelSummary.class,
                         (ctx, p) -> services(ctx).kernels.show(p.name()).summary()),
                 Method.of("kernel.delete", NameParams.class, DeleteResult.class, (ctx, p) -> {
+                    services(ctx).kernels.show(p.name());
+                    ImageUsage.refuseIfUsed(ctx, "kernel", p.name());
                     services(ctx).kernels.delete(p.name());
                     return new DeleteResult(p.name(), true);
                 }),

@@ -4,7 +4,6 @@ import dev.banger.kernel.api.CallContext;
 import dev.banger.kernel.api.OperationSummary;
 import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.RpcException;
-import dev.banger.plugins.vm.api.CreateStage;
 import dev.banger.plugins.vm.api.ExecOutput;
 import dev.banger.plugins.vm.api.ExecResult;
 import dev.banger.plugins.vm.api.SshInfo;
@@ -44,14 +43,9 @@ final class VmCalls {
         VmServices s = VmFamily.services(ctx);
         VmCreate create = new VmCreate(s);
         VmCreate.Plan plan = create.plan(ctx, p);
-        OperationSummary op = ctx.operations().begin(ctx, "vm.create", progress -> create.run(plan, progress));
-        String lastStage = null;
+        OperationSummary op = ctx.operations().begin(ctx, "vm.create", progress -> create.run(plan, new StageEcho(progress, ctx)));
         while (true) {
             OperationSummary now = ctx.operations().await(op.id(), Duration.ofMillis(200)).orElseThrow();
-            if (!now.stage().equals(lastStage)) {
-                ctx.emit(new CreateStage(now.stage()));
-                lastStage = now.stage();
-            }
             if (now.done()) {
                 if (now.error() != null) {
                     throw new RpcException(now.error().code(), now.error().message());

@@ -21,6 +21,13 @@ public record RegistrySource(ImageReference ref, Platform platform, RegistryOpti
     @Override
     public FetchedLayers fetch(Path work, OperationProgress progress) throws IOException {
         PulledImage image = new OciPuller(cache, options).pull(ref, platform, progress);
+        // a single-platform manifest is not chosen from an index: check its config says what was asked for
+        var cfg = image.config();
+        Platform actual = new Platform(cfg.path("os").asText(), cfg.path("architecture").asText(), cfg.path("variant").asText(null));
+        if (!cfg.path("architecture").asText().isEmpty() && !platform.accepts(actual)) {
+            throw dev.banger.kernel.api.wire.RpcException.notFound(ref + " is a " + actual.os() + "/" + actual.architecture()
+                    + " image, not " + platform.os() + "/" + platform.architecture());
+        }
         List<LayerSupplier> layers = new ArrayList<>();
         int i = 0;
         for (PulledLayer layer : image.layers()) {

@@ -42,6 +42,11 @@ final class ImageCommand {
              @Option(names = "--json", description = "Print the image as JSON.") boolean json) {
         long start = System.nanoTime();
         Long bytes = size == null ? null : Sizes.parse(size, "--size");
+        // the daemon may have been started with another environment: the CLI's own registry login wins
+        String user = System.getenv("BANGER_REGISTRY_USER");
+        if (creds == null && user != null && System.getenv("BANGER_REGISTRY_PASSWORD") != null) {
+            creds = user + ":" + System.getenv("BANGER_REGISTRY_PASSWORD");
+        }
         var params = new ImagePullParams(ref, name, bytes, creds, insecure ? Boolean.TRUE : null, platform, force ? Boolean.TRUE : null);
         var done = Operations.run(env, "image.pull", params, detach);
         return detach ? 0 : report(done.path("id").asText(), name, ref, json, start);
