@@ -98,8 +98,7 @@ public final class QemuBackend implements VmBackend {
      */
     @Override
     public void requestShutdown(MachineHandle handle) throws IOException {
-        requireRunning(handle);
-        try (QmpClient qmp = QmpClient.connect(handle.controlSocket(), QMP_TIMEOUT)) {
+        try (QmpClient qmp = sessionWith(handle)) {
             qmp.systemPowerdown();
         }
     }
@@ -128,16 +127,14 @@ public final class QemuBackend implements VmBackend {
 
     @Override
     public void addForward(MachineHandle handle, int hostPort, int guestPort) throws IOException {
-        requireRunning(handle);
-        try (QmpClient qmp = QmpClient.connect(handle.controlSocket(), QMP_TIMEOUT)) {
+        try (QmpClient qmp = sessionWith(handle)) {
             qmp.addHostForward(QemuArgs.NETDEV_ID, hostPort, guestPort);
         }
     }
 
     @Override
     public void removeForward(MachineHandle handle, int hostPort) throws IOException {
-        requireRunning(handle);
-        try (QmpClient qmp = QmpClient.connect(handle.controlSocket(), QMP_TIMEOUT)) {
+        try (QmpClient qmp = sessionWith(handle)) {
             qmp.removeHostForward(QemuArgs.NETDEV_ID, hostPort);
         }
     }
@@ -147,9 +144,11 @@ public final class QemuBackend implements VmBackend {
         return new QemuRunDir(handle.runDir()).consoleLog();
     }
 
-    private void requireRunning(MachineHandle handle) {
+    /** A QMP session with this machine's QEMU; refused with NOT_RUNNING when the pid is no longer it. */
+    private QmpClient sessionWith(MachineHandle handle) throws IOException {
         if (processes.find(handle.pid(), handle.controlSocket()).isEmpty()) {
             throw new RpcException(ErrorCode.NOT_RUNNING, "vm process " + handle.pid() + " is not running");
         }
+        return QmpClient.connect(handle.controlSocket(), QMP_TIMEOUT);
     }
 }
