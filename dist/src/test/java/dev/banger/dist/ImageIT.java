@@ -44,6 +44,11 @@ class ImageIT {
         if (registry != null) {
             registry.close();
         }
+        if (layoutDir != null) {
+            try (Stream<Path> walk = Files.walk(layoutDir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     private static JsonNode await(RpcClient c, String opId) {
