@@ -3,6 +3,8 @@ package dev.banger.plugins.vm.backend.qemu;
 import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.RpcException;
 import java.io.File;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +37,7 @@ public final class QemuLauncher {
         this.startTimeout = startTimeout;
     }
 
-    /** Runs {@code qemuArgv} detached and returns QEMU's pid once its QMP socket exists. */
+    /** Runs {@code qemuArgv} detached and returns QEMU's pid once its QMP socket accepts connections. */
     public long launch(List<String> qemuArgv, QemuRunDir run) throws IOException, InterruptedException {
         Files.createDirectories(run.dir());
         // leftovers of an earlier run would look like a ready QEMU before this one has started
@@ -62,7 +64,9 @@ public final class QemuLauncher {
 
     private void awaitQmpSocket(Process process, QemuRunDir run) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + startTimeout.toNanos();
-        while (!Files.exists(run.qmpSocket())) {
+        // the socket file appears at bind(), a moment before listen(): wait for a connection to succeed.
+        // QEMU is past its device set-up by then, so user-mode forwards already listen too.
+        while (!acceptsConnections(run.qmpSocket())) {
             if (!process.isAlive()) {
                 throw new RpcException(ErrorCode.OPERATION_FAILED, "qemu exited during start-up (exit "
                         + process.exitValue() + "): " + tail(run.qemuLog()));
@@ -72,6 +76,18 @@ public final class QemuLauncher {
                         + startTimeout + ": " + tail(run.qemuLog()));
             }
             Thread.sleep(10);
+        }
+    }
+
+    /** True once a unix socket accepts a connection (closed again at once; QMP then serves the next client). */
+    public static boolean acceptsConnections(Path socket) {
+        if (!Files.exists(socket)) {
+            return false;
+        }
+        try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -35,7 +35,7 @@ class QmpClientTest {
         qemu = new ProcessBuilder(InstalledQemu.emptyMachine(binary, qmpSocket, dir.resolve("qemu.pid")))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("qemu.log").toFile()).start();
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!Files.exists(qmpSocket) && qemu.isAlive() && System.nanoTime() < deadline) {
+        while (!QemuLauncher.acceptsConnections(qmpSocket) && qemu.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
         assertThat(qmpSocket).as("QMP socket; qemu.log: %s", QemuLauncher.tail(dir.resolve("qemu.log"))).exists();
