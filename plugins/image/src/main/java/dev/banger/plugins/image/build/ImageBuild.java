@@ -5,7 +5,7 @@ import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.RpcException;
 import dev.banger.plugins.image.api.GuestInfo;
 import dev.banger.plugins.image.api.ImageSummary;
-import dev.banger.plugins.image.files.FileTrees;
+import dev.banger.kernel.api.files.FileTrees;
 import dev.banger.plugins.image.files.StagingArea;
 import dev.banger.plugins.image.rootfs.BuiltRootfs;
 import dev.banger.plugins.image.rootfs.GuestFeatures;

@@ -1,5 +1,7 @@
 package dev.banger.plugins.image.files;
 
+import dev.banger.kernel.api.files.FileTrees;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;

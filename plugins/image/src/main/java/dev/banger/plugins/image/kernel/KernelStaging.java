@@ -1,6 +1,6 @@
 package dev.banger.plugins.image.kernel;
 
-import dev.banger.plugins.image.files.FileTrees;
+import dev.banger.kernel.api.files.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.banger.plugins.image.kernel;
 
 import dev.banger.plugins.image.files.StagingArea;
-import dev.banger.plugins.image.files.FileTrees;
+import dev.banger.kernel.api.files.FileTrees;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.Json;

@@ -1,6 +1,6 @@
 package dev.banger.plugins.image.rootfs;
 
-import dev.banger.plugins.image.files.FileTrees;
+import dev.banger.kernel.api.files.FileTrees;
 import dev.banger.kernel.api.OperationProgress;
 import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.RpcException;

@@ -1,6 +1,6 @@
 package dev.banger.plugins.image.rootfs;
 
-import dev.banger.plugins.image.files.FileTrees;
+import dev.banger.kernel.api.files.FileTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -131,7 +131,7 @@ public final class VmCreate {
         Ed25519KeyGen.generate(hostKeyFile, "banger-" + r.name());
         String hostKey = Ed25519KeyGen.publicKeyLine(hostKeyFile);
         VmDisks.config(dir, contents);
-        dev.banger.plugins.vm.disk.DirectoryTrees.delete(contents);
+        dev.banger.kernel.api.files.FileTrees.deleteRecursively(contents);
         s.guest().trust(r.name(), "127.0.0.1", r.runtime().sshPort(), hostKey);
     }
 

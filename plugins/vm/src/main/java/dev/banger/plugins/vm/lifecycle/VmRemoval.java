@@ -3,7 +3,7 @@ package dev.banger.plugins.vm.lifecycle;
 import dev.banger.plugins.vm.backend.MachineHandle;
 import dev.banger.plugins.vm.backend.MachineStatus;
 import dev.banger.plugins.vm.backend.VmBackend;
-import dev.banger.plugins.vm.disk.DirectoryTrees;
+import dev.banger.kernel.api.files.FileTrees;
 import dev.banger.plugins.vm.store.VmRecord;
 import dev.banger.plugins.vm.store.VmStore;
 import java.nio.file.Path;
@@ -25,8 +25,8 @@ public final class VmRemoval {
     /** Everything goes; the row last, so a crash half-way leaves a row that `vm delete` can finish. */
     public void remove(VmRecord r, VmBackend backend) throws Exception {
         stopVmm(r, backend);
-        DirectoryTrees.delete(Path.of(r.runtime().runDir()));
-        DirectoryTrees.delete(Path.of(r.runtime().diskDir()));
+        FileTrees.deleteRecursively(Path.of(r.runtime().runDir()));
+        FileTrees.deleteRecursively(Path.of(r.runtime().diskDir()));
         guest.forget(r.name());
         store.delete(r.name());
     }

@@ -1,4 +1,4 @@
-package dev.banger.plugins.image.files;
+package dev.banger.kernel.api.files;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -12,7 +12,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Recursive delete and copy that never follow symbolic links (a modules tree has dangling build/source
- * links; a staged root filesystem has links pointing anywhere). A missing tree is fine.
+ * links; a staged root filesystem has links pointing anywhere). A missing tree is fine. In kernel/api
+ * because both the image and the vm plugin tear down trees.
  */
 public final class FileTrees {
     private FileTrees() {
