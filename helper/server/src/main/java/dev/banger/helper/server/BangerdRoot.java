@@ -1,5 +1,6 @@
 package dev.banger.helper.server;
 
+import dev.banger.kernel.core.logging.LogFlush;
 import dev.banger.kernel.core.BuildInfo;
 import dev.banger.kernel.core.config.ConfigException;
 import dev.banger.kernel.core.server.SocketGuard;
@@ -60,6 +61,7 @@ public final class BangerdRoot implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             closeQuietly(server);
+            LogFlush.flush();
             stopped.countDown();
         }, "bangerd-root-stop"));
         stopped.await();
@@ -68,6 +70,7 @@ public final class BangerdRoot implements Callable<Integer> {
 
     private static int fail(String message) {
         LOG.error("bangerd-root cannot start: {}", message);
+        LogFlush.flush();
         System.err.println("bangerd-root: " + message);
         return 1;
     }

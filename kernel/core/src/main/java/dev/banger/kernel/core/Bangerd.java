@@ -47,6 +47,7 @@ public final class Bangerd implements Callable<Integer> {
             kernel = Kernel.start(settings);
         } catch (ConfigException | PluginStartupException | SocketGuard.AlreadyRunningException | IOException e) {
             LOG.error("bangerd cannot start: {}", e.getMessage());
+            dev.banger.kernel.core.logging.LogFlush.flush();
             System.err.println("bangerd: " + e.getMessage());
             return 1;
         }

@@ -103,6 +103,7 @@ public final class Kernel implements KernelServices, KernelInfo, AutoCloseable {
             LOG.warn("releasing the socket lock failed: {}", e.toString());
         }
         LOG.info("bangerd stopped");
+        dev.banger.kernel.core.logging.LogFlush.flush();
         stopped.countDown();
     }
 
