@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.banger.kernel.api.wire.RpcClient;
 import dev.banger.kernel.api.wire.RpcException;
 import dev.banger.plugins.image.oci.Platform;
+import dev.banger.plugins.image.rootfs.Ext4Inspector;
+import dev.banger.plugins.image.rootfs.FixtureImage;
 import dev.banger.plugins.image.testing.LocalRegistry;
 import dev.banger.plugins.image.testing.OciLayoutWriter;
 import dev.banger.plugins.image.testing.Skopeo;
@@ -37,6 +39,14 @@ class ImageIT {
                 TarFixtures.randomTar("data/blob.bin", 3 << 20, 42)), OciLayoutWriter.Compression.GZIP);
         layout.tag("v1", base);
         Skopeo.push(layout, "v1", registry, "fixture/app", Skopeo.Format.OCI, false);
+        // the flattening fixture (whiteouts, opaque dirs, hard links, devices, setuid, other owners),
+        // as Docker v2 and inside a multi-platform index
+        var full = layout.image(Platform.LINUX_AMD64, FixtureImage.layers(), OciLayoutWriter.Compression.GZIP);
+        layout.tag("full", full);
+        Skopeo.push(layout, "full", registry, "fixture/full", Skopeo.Format.DOCKER_V2, false);
+        var arm = layout.image(Platform.parse("linux/arm64"), List.of(TarFixtures.tar(Map.of("arm", "arm\n"))), OciLayoutWriter.Compression.GZIP);
+        layout.tag("multi", layout.index(List.of(arm, full)));
+        Skopeo.push(layout, "multi", registry, "fixture/multi", Skopeo.Format.OCI, true);
     }
 
     @AfterAll
@@ -149,6 +159,52 @@ class ImageIT {
             DaemonFixture.CliResult prune = d.cli("image", "cache", "prune", "--dry-run");
             assertThat(prune.exit()).isZero();
             assertThat(prune.out()).startsWith("would free");
+        }
+    }
+
+    @Test
+    void everyFlatteningRuleSurvivesTheRegistryAsDockerV2AndFromAnIndex() throws Exception {
+        try (DaemonFixture d = DaemonFixture.withPlugins().start(); RpcClient c = d.client()) {
+            for (String ref : List.of("fixture/full:full", "fixture/multi:multi")) {
+                String name = ref.substring(ref.indexOf(':') + 1);
+                JsonNode op = c.callRaw("image.pull", Map.of("ref", registry.hostPort() + "/" + ref, "name", name), null, e -> { });
+                JsonNode done = await(c, op.path("id").asText());
+                assertThat(done.path("error").isMissingNode()).as(done.toString()).isTrue();
+                Path rootfs = Path.of(c.callRaw("image.show", Map.of("name", name), null, e -> { }).path("rootfs").asText());
+                List<String> listing = FixtureImage.describeAll(Ext4Inspector.list(rootfs));
+                for (String expected : FixtureImage.EXPECTED.lines().toList()) {
+                    // guest preparation adds directories under /etc and /usr, so a directory's link count may grow
+                    String wanted = expected.contains(" DIRECTORY ") ? expected.substring(0, expected.lastIndexOf(' ')) : expected;
+                    assertThat(listing).as(ref).anyMatch(line -> line.equals(expected) || line.startsWith(wanted + " "));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aDirectoryAndATarImportLikeAPull() throws Exception {
+        try (DaemonFixture d = DaemonFixture.withPlugins().start(); RpcClient c = d.client()) {
+            Path dir = Files.createDirectories(d.root.resolve("import-src/etc"));
+            Files.writeString(dir.resolve("os-release"), "ID=imported\nVERSION_ID=7\n");
+            Path tar = d.root.resolve("layer.tar");
+            Files.write(tar, TarFixtures.tar(Map.of("etc/os-release", "ID=tarred\n", "opt/x", "x")));
+            DaemonFixture.CliResult fromDir = d.cli("image", "import", dir.getParent().toString(), "--name", "from-dir");
+            assertThat(fromDir.exit()).as(fromDir.err()).isZero();
+            DaemonFixture.CliResult fromTar = d.cli("image", "import", tar.toString(), "--name", "from-tar", "--json");
+            assertThat(fromTar.exit()).as(fromTar.err()).isZero();
+            assertThat(c.callRaw("image.show", Map.of("name", "from-dir"), null, e -> { }).at("/guest/os_id").asText()).isEqualTo("imported");
+            assertThat(c.callRaw("image.show", Map.of("name", "from-tar"), null, e -> { }).at("/guest/os_id").asText()).isEqualTo("tarred");
+            DaemonFixture.CliResult missing = d.cli("image", "import", d.root.resolve("nope.tar").toString(), "--name", "nope");
+            assertThat(missing.exit()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void deletingAnImageIsAllowedWhenTheVmPluginIsDisabled() throws Exception {
+        try (DaemonFixture d = DaemonFixture.withPlugins().config("[plugins]\ndisabled = [\"vm\"]\n").start(); RpcClient c = d.client()) {
+            JsonNode op = c.callRaw("image.pull", Map.of("ref", registry.hostPort() + "/fixture/app:v1", "name", "lonely"), null, e -> { });
+            assertThat(await(c, op.path("id").asText()).path("error").isMissingNode()).isTrue();
+            assertThat(c.callRaw("image.delete", Map.of("name", "lonely"), null, e -> { }).path("deleted").asBoolean()).isTrue();
         }
     }
 

@@ -169,4 +169,38 @@ class VmIT {
             c.callRaw("vm.delete", Map.of("names", List.of("survivor", "victim")), null, e -> { });
         }
     }
+
+    @Test
+    void cancellingACreateWhileTheGuestBootsLeavesNothingBehind() throws Exception {
+        try (RpcClient c = daemon.client()) {
+            String op = c.callRaw("vm.create.begin", Map.of("name", "cancelme"), null, e -> { }).path("id").asText();
+            long deadline = System.currentTimeMillis() + 120_000;
+            String stage = "";
+            while (!stage.equals("wait for guest") && System.currentTimeMillis() < deadline) {
+                stage = c.callRaw("daemon.operations.get", Map.of("id", op), null, e -> { }).path("stage").asText();
+                Thread.sleep(50);
+            }
+            assertThat(stage).as("the create reached the boot wait").isEqualTo("wait for guest");
+            c.callRaw("daemon.operations.cancel", Map.of("id", op), null, e -> { });
+            JsonNode done = c.callRaw("daemon.operations.wait", Map.of("id", op, "timeout_ms", 60_000), null, e -> { });
+            assertThat(done.at("/error/code").asText()).isEqualTo("cancelled");
+            assertThatThrownBy(() -> c.callRaw("vm.show", Map.of("name", "cancelme"), null, e -> { }))
+                    .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.code().wire()).isEqualTo("not_found"));
+        }
+        assertThat(daemon.root.resolve("state/banger/vm/vms/cancelme")).doesNotExist();
+        boolean qemuLeft = ProcessHandle.allProcesses().anyMatch(p -> p.info().arguments().map(a -> String.join(" ", a))
+                .orElse("").contains("vms/cancelme/"));
+        assertThat(qemuLeft).as("no qemu of the cancelled VM is running").isFalse();
+    }
+
+    @Test
+    void aTakenNameIsRefusedBeforeAnythingIsMade() throws Exception {
+        try (RpcClient c = daemon.client()) {
+            c.callRaw("vm.create", Map.of("name", "twice", "no_start", true), null, e -> { });
+            assertThatThrownBy(() -> c.callRaw("vm.create.begin", Map.of("name", "twice"), null, e -> { }))
+                    .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.code().wire()).isEqualTo("already_exists"));
+            assertThat(c.callRaw("vm.show", Map.of("name", "twice"), null, e -> { }).path("state").asText()).isEqualTo("created");
+            c.callRaw("vm.delete", Map.of("names", List.of("twice")), null, e -> { });
+        }
+    }
 }

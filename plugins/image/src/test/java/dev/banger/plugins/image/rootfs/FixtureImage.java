@@ -11,7 +11,7 @@ import java.util.List;
  * links (one to a file a later layer whites out, one to a device), relative, absolute and long symlinks, a
  * write through an in-image symlink (lib -> usr/lib), devices, a fifo, setuid/setgid/sticky and other owners.
  */
-final class FixtureImage {
+public final class FixtureImage {
     static final String LONG_TARGET = "/usr/share/" + "very-long-directory-name/".repeat(4) + "target";
 
     private FixtureImage() {
@@ -64,7 +64,7 @@ final class FixtureImage {
                 .build();
     }
 
-    static List<byte[]> layers() {
+    public static List<byte[]> layers() {
         return List.of(layer1(), layer2(), layer3());
     }
 
@@ -78,7 +78,7 @@ final class FixtureImage {
      * Every path the flattened image must contain (besides mkfs's lost+found), one line each:
      * path type uid:gid mode size links target-or-device. Directory sizes are left out (block sized).
      */
-    static final String EXPECTED = """
+    public static final String EXPECTED = """
             /becomes-dir DIRECTORY 0:0 0755 - 2
             /becomes-dir/inside FILE 0:0 0644 15 1
             /data DIRECTORY 0:0 0755 - 2
@@ -128,7 +128,7 @@ final class FixtureImage {
                 e.linkCount(), extra);
     }
 
-    static List<String> describeAll(List<Ext4Entry> entries) {
+    public static List<String> describeAll(List<Ext4Entry> entries) {
         return entries.stream().filter(e -> !e.path().startsWith("/lost+found")).map(FixtureImage::describe).toList();
     }
 }
