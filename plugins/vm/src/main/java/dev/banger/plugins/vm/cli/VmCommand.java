@@ -44,7 +44,7 @@ final class VmCommand {
                @Option(names = {"-d", "--detach"}, description = "Print the operation id and return at once.") boolean detach,
                @Option(names = "--json", description = "Print the VM as JSON.") boolean json) {
         long start = System.nanoTime();
-        Integer mib = memory == null ? null : (int) (Sizes.parse(memory.matches("[0-9]+") ? memory + "M" : memory, "--memory") >> 20);
+        Integer mib = MemoryOption.mib(memory);
         Long diskBytes = disk == null ? null : Sizes.parse(disk, "--disk-size");
         VmCreateParams p = new VmCreateParams(name, image, kernel, vcpu, mib, diskBytes, network, null, noStart ? Boolean.TRUE : null);
         JsonNode op = env.call("vm.create.begin", p, JsonNode.class);
