@@ -21,10 +21,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "vm", description = "microVM sandboxes: create, start, stop, exec, ssh, logs, delete.",
+@Command(name = "vm", description = "microVM sandboxes: create, start, stop, set, exec, ssh, logs, ports, forward, health, delete, prune.",
         footer = {"", "Examples:", "  banger vm create --name dev                 # default image debian-bookworm, kernel debian-cloud",
                 "  banger vm exec dev -- uname -r", "  banger vm ssh dev", "  banger vm logs dev -f", "  banger vm stop dev && banger vm delete dev",
-                "  banger vm list --json"})
+                "  banger vm forward add dev 8080", "  banger vm list --json"})
 final class VmCommand {
     private final CliEnvironment env;
 
