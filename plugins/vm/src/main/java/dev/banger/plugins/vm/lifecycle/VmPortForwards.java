@@ -73,7 +73,8 @@ public final class VmPortForwards {
                     + "`banger vm forward list NAME` show which)");
         }
         if (!LocalPorts.bindable(port)) {
-            throw new RpcException(ErrorCode.CONFLICT, "127.0.0.1:" + port + " is in use on this host; pick another --host-port or leave it out");
+            throw new RpcException(ErrorCode.CONFLICT, "127.0.0.1:" + port + " cannot be bound on this host (something listens there,"
+                    + " or it is below 1024); pick another --host-port or leave it out");
         }
         return port;
     }
