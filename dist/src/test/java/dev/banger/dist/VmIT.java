@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.banger.kernel.api.wire.RpcClient;
 import dev.banger.kernel.api.wire.RpcException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -201,6 +205,83 @@ class VmIT {
                     .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.code().wire()).isEqualTo("already_exists"));
             assertThat(c.callRaw("vm.show", Map.of("name", "twice"), null, e -> { }).path("state").asText()).isEqualTo("created");
             c.callRaw("vm.delete", Map.of("names", List.of("twice")), null, e -> { });
+        }
+    }
+
+    /**
+     * One boot and one restart: a forward added at run time answers on 127.0.0.1, vm.ports and vm.health see
+     * sshd, vm.set resizes the stopped VM, the forward is applied again at the next start, and vm.prune takes
+     * only the VM that is not running.
+     */
+    @Test
+    void forwardsPortsHealthSetAndPrune() throws Exception {
+        try (RpcClient c = daemon.client()) {
+            try {
+                c.callRaw("vm.create", Map.of("name", "idle", "no_start", true), null, e -> { });
+                int sshPort = create(c, "extras", new ArrayList<>()).path("ssh_port").asInt();
+
+                for (int bad : List.of(0, 70000)) {
+                    assertThatThrownBy(() -> c.callRaw("vm.forward.add", Map.of("name", "extras", "guest_port", bad), null, e -> { }))
+                            .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.code().wire()).isEqualTo("bad_request"));
+                }
+                // the guest's sshd is the one server the default image has: a second forward to port 22 proves the path
+                JsonNode added = c.callRaw("vm.forward.add", Map.of("name", "extras", "guest_port", 22), null, e -> { });
+                int extra = added.path("changed").path("host_port").asInt();
+                assertThat(extra).isPositive().isNotEqualTo(sshPort);
+                assertThat(banner(extra)).startsWith("SSH-2.0-");
+                assertThatThrownBy(() -> c.callRaw("vm.forward.remove", Map.of("name", "extras", "host_port", sshPort), null, e -> { }))
+                        .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.code().wire()).isEqualTo("conflict"));
+
+                JsonNode ports = c.callRaw("vm.ports", Map.of("name", "extras"), null, e -> { }).path("ports");
+                assertThat(ports.findValuesAsText("port")).contains("22");
+                assertThat(daemon.cli("vm", "ports", "extras").out()).contains("sshd");
+                JsonNode health = c.callRaw("vm.health", Map.of("name", "extras"), null, e -> { });
+                assertThat(health.path("ssh").asBoolean()).as(health.toString()).isTrue();
+                assertThat(health.path("vmm").asText()).isEqualTo("running");
+
+                assertThatThrownBy(() -> c.callRaw("vm.set", Map.of("name", "extras", "vcpu", 1), null, e -> { }))
+                        .isInstanceOfSatisfying(RpcException.class, e -> {
+                            assertThat(e.code().wire()).isEqualTo("conflict");
+                            assertThat(e.getMessage()).contains("banger vm stop extras");
+                        });
+                c.callRaw("vm.stop", Map.of("names", List.of("extras")), null, e -> { });
+                DaemonFixture.CliResult set = daemon.cli("vm", "set", "extras", "--vcpu", "1", "--memory", "512");
+                assertThat(set.exit()).as(set.err()).isZero();
+                assertThat(set.out()).contains("1 vcpu, 512 MiB");
+                c.callRaw("vm.start", Map.of("names", List.of("extras")), null, e -> { });
+
+                assertThat(exec(c, "extras", "nproc").trim()).isEqualTo("1");
+                long memKb = Long.parseLong(exec(c, "extras", "sh", "-c", "awk '/MemTotal/ {print $2}' /proc/meminfo").trim());
+                assertThat(memKb).isBetween(256L * 1024, 512L * 1024);
+                assertThat(banner(extra)).startsWith("SSH-2.0-");
+
+                JsonNode pruned = c.callRaw("vm.prune", null, null, e -> { }).path("vms");
+                assertThat(pruned.findValuesAsText("name")).contains("idle").doesNotContain("extras");
+                assertThat(c.callRaw("vm.show", Map.of("name", "extras"), null, e -> { }).path("state").asText()).isEqualTo("running");
+                assertThatThrownBy(() -> c.callRaw("vm.show", Map.of("name", "idle"), null, e -> { }))
+                        .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.code().wire()).isEqualTo("not_found"));
+            } finally {
+                for (String n : List.of("extras", "idle")) {
+                    try {
+                        c.callRaw("vm.delete", Map.of("names", List.of(n)), null, e -> { });
+                    } catch (RpcException gone) {
+                        // already deleted (prune) or never made
+                    }
+                }
+            }
+        }
+    }
+
+    /** The first line a TCP server on 127.0.0.1:port sends (an sshd sends its version at once). */
+    private static String banner(int port) throws IOException {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(10_000);
+            InputStream in = s.getInputStream();
+            StringBuilder line = new StringBuilder();
+            for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+                line.append((char) b);
+            }
+            return line.toString().strip();
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.banger.plugins.vm;
 
 import dev.banger.kernel.api.CallContext;
 import dev.banger.kernel.api.OperationSummary;
-import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.RpcException;
 import dev.banger.plugins.vm.api.ExecOutput;
 import dev.banger.plugins.vm.api.ExecResult;
@@ -14,6 +13,7 @@ import dev.banger.plugins.vm.api.VmNameParams;
 import dev.banger.plugins.vm.api.VmNamesParams;
 import dev.banger.plugins.vm.api.VmResults;
 import dev.banger.plugins.vm.api.VmSummary;
+import dev.banger.plugins.vm.lifecycle.RunningVm;
 import dev.banger.plugins.vm.lifecycle.VmCreate;
 import dev.banger.plugins.vm.lifecycle.VmDefaults;
 import dev.banger.plugins.vm.lifecycle.VmLifecycle;
@@ -107,11 +107,7 @@ final class VmCalls {
     }
 
     private static VmRecord running(CallContext ctx, String name) throws Exception {
-        VmRecord r = lifecycle(ctx).find(name);
-        if (!r.state().equals("running")) {
-            throw new RpcException(ErrorCode.NOT_RUNNING, "VM " + name + " is " + r.state() + "; start it with `banger vm start " + name + "`");
-        }
-        return r;
+        return RunningVm.require(lifecycle(ctx).find(name));
     }
 
     private static Duration timeout(VmNamesParams p) {

@@ -10,12 +10,23 @@ import dev.banger.plugins.vm.api.ExecResult;
 import dev.banger.plugins.vm.api.SshInfo;
 import dev.banger.plugins.vm.api.VmCreateParams;
 import dev.banger.plugins.vm.api.VmExecParams;
+import dev.banger.plugins.vm.api.VmForwardAddParams;
+import dev.banger.plugins.vm.api.VmForwardRemoveParams;
+import dev.banger.plugins.vm.api.VmForwards;
+import dev.banger.plugins.vm.api.VmHealth;
 import dev.banger.plugins.vm.api.VmListResult;
 import dev.banger.plugins.vm.api.VmLogsParams;
 import dev.banger.plugins.vm.api.VmNameParams;
 import dev.banger.plugins.vm.api.VmNamesParams;
+import dev.banger.plugins.vm.api.VmPortsResult;
 import dev.banger.plugins.vm.api.VmResults;
+import dev.banger.plugins.vm.api.VmSetParams;
 import dev.banger.plugins.vm.api.VmSummary;
+import dev.banger.plugins.vm.lifecycle.GuestPorts;
+import dev.banger.plugins.vm.lifecycle.VmHealthCheck;
+import dev.banger.plugins.vm.lifecycle.VmPortForwards;
+import dev.banger.plugins.vm.lifecycle.VmPrune;
+import dev.banger.plugins.vm.lifecycle.VmResize;
 import dev.banger.plugins.vm.store.VmRecord;
 import java.util.List;
 import org.pf4j.Extension;
@@ -44,7 +55,19 @@ public final class VmFamily implements RpcFamily {
                 Method.of("vm.delete", VmNamesParams.class, VmResults.class, VmCalls::delete),
                 Method.streaming("vm.exec", VmExecParams.class, ExecResult.class, VmCalls::exec),
                 Method.of("vm.ssh", VmNameParams.class, SshInfo.class, VmCalls::ssh),
-                Method.streaming("vm.logs", VmLogsParams.class, dev.banger.plugins.vm.api.LogsResult.class, VmCalls::logs));
+                Method.streaming("vm.logs", VmLogsParams.class, dev.banger.plugins.vm.api.LogsResult.class, VmCalls::logs),
+                Method.of("vm.set", VmSetParams.class, VmSummary.class,
+                        (ctx, p) -> new VmResize(services(ctx)).set(p.name(), p.vcpu(), p.memoryMib()).summary()),
+                Method.of("vm.prune", NoParams.class, VmResults.class,
+                        (ctx, p) -> new VmResults(new VmPrune(services(ctx)).prune().stream().map(VmRecord::summary).toList())),
+                Method.of("vm.health", VmNameParams.class, VmHealth.class, (ctx, p) -> new VmHealthCheck(services(ctx)).check(p.name())),
+                Method.of("vm.ports", VmNameParams.class, VmPortsResult.class,
+                        (ctx, p) -> new VmPortsResult(p.name(), new GuestPorts(services(ctx)).list(p.name(), ctx::cancelled))),
+                Method.of("vm.forward.add", VmForwardAddParams.class, VmForwards.class,
+                        (ctx, p) -> new VmPortForwards(services(ctx)).add(p.name(), p.guestPort(), p.hostPort())),
+                Method.of("vm.forward.remove", VmForwardRemoveParams.class, VmForwards.class,
+                        (ctx, p) -> new VmPortForwards(services(ctx)).remove(p.name(), p.hostPort())),
+                Method.of("vm.forward.list", VmNameParams.class, VmForwards.class, (ctx, p) -> new VmPortForwards(services(ctx)).list(p.name())));
     }
 
     static VmServices services(CallContext ctx) throws Exception {

@@ -16,12 +16,8 @@ public record VmCreateParams(String name, String image, String kernel, Integer v
         if (name != null && !NAME.matcher(name).matches()) {
             throw RpcException.badRequest("params.name: '" + name + "' is not a valid VM name (1-63 of a-z, 0-9 and '-', starting with a letter or digit)");
         }
-        if (vcpu != null && (vcpu < 1 || vcpu > 32)) {
-            throw RpcException.badRequest("params.vcpu: must be 1..32, got " + vcpu);
-        }
-        if (memoryMib != null && (memoryMib < 128 || memoryMib > 65536)) {
-            throw RpcException.badRequest("params.memory_mib: must be 128..65536 MiB, got " + memoryMib);
-        }
+        MachineSize.checkVcpu(vcpu);
+        MachineSize.checkMemoryMib(memoryMib);
         if (diskSizeBytes != null) {
             Params.positive(diskSizeBytes, "params.disk_size_bytes");
             if (diskSizeBytes < (64L << 20)) {

@@ -11,9 +11,11 @@ import picocli.CommandLine;
 public final class VmCliCommands implements CliCommands {
     @Override
     public List<Object> commands(CliEnvironment env) {
-        // exec/ssh/logs talk to the guest and are classes of their own, mounted beside create/list/...
+        // the commands beyond create/list/start/stop/... are classes of their own, mounted beside them
         CommandLine vm = new CommandLine(new VmCommand(env))
-                .addSubcommand(new ExecCommand(env)).addSubcommand(new SshCommand(env)).addSubcommand(new LogsCommand(env));
+                .addSubcommand(new ExecCommand(env)).addSubcommand(new SshCommand(env)).addSubcommand(new LogsCommand(env))
+                .addSubcommand(new SetCommand(env)).addSubcommand(new PruneCommand(env)).addSubcommand(new HealthCommand(env))
+                .addSubcommand(new PortsCommand(env)).addSubcommand(new ForwardCommand(env));
         return List.of(vm);
     }
 }

@@ -21,10 +21,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "vm", description = "microVM sandboxes: create, start, stop, exec, ssh, logs, delete.",
+@Command(name = "vm", description = "microVM sandboxes: create, start, stop, set, exec, ssh, logs, ports, forward, health, delete, prune.",
         footer = {"", "Examples:", "  banger vm create --name dev                 # default image debian-bookworm, kernel debian-cloud",
                 "  banger vm exec dev -- uname -r", "  banger vm ssh dev", "  banger vm logs dev -f", "  banger vm stop dev && banger vm delete dev",
-                "  banger vm list --json"})
+                "  banger vm forward add dev 8080", "  banger vm list --json"})
 final class VmCommand {
     private final CliEnvironment env;
 
@@ -44,7 +44,7 @@ final class VmCommand {
                @Option(names = {"-d", "--detach"}, description = "Print the operation id and return at once.") boolean detach,
                @Option(names = "--json", description = "Print the VM as JSON.") boolean json) {
         long start = System.nanoTime();
-        Integer mib = memory == null ? null : (int) (Sizes.parse(memory.matches("[0-9]+") ? memory + "M" : memory, "--memory") >> 20);
+        Integer mib = MemoryOption.mib(memory);
         Long diskBytes = disk == null ? null : Sizes.parse(disk, "--disk-size");
         VmCreateParams p = new VmCreateParams(name, image, kernel, vcpu, mib, diskBytes, network, null, noStart ? Boolean.TRUE : null);
         JsonNode op = env.call("vm.create.begin", p, JsonNode.class);

@@ -21,8 +21,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * vm.create in two halves: {@link #plan} checks everything the request alone can get wrong (before
@@ -30,7 +28,6 @@ import java.util.stream.Collectors;
  * made so far; a failure while booting keeps the VM in state error so its log can be read.
  */
 public final class VmCreate {
-    private static final Object ALLOCATE = new Object();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public record Plan(VmRecord record, VmBackend backend, boolean start, Duration readyTimeout) {
@@ -109,9 +106,8 @@ public final class VmCreate {
 
     /** The ssh port and the row are taken together, so parallel creates never share a port or a name. */
     private VmRecord allocate(VmRecord r) throws Exception {
-        synchronized (ALLOCATE) {
-            Set<Integer> taken = s.store().list().stream().map(v -> v.runtime().sshPort()).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
-            int port = LocalPorts.free(taken);
+        synchronized (LocalPorts.ALLOCATION) {
+            int port = LocalPorts.free(LocalPorts.held(s.store().list()));
             VmRuntime rt = r.runtime();
             VmRecord withPort = r.withRuntime(new VmRuntime(rt.id(), rt.backend(), null, null, rt.runDir(), rt.diskDir(), port, rt.ip(), rt.mac(),
                     List.of(new VmRuntime.Forward(port, 22)), rt.rootfsImage(), rt.vmlinuz(), rt.initrd(), rt.init()));

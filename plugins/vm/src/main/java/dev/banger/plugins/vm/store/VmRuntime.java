@@ -15,4 +15,9 @@ public record VmRuntime(String id, String backend, Long pid, String controlSocke
     public VmRuntime withPid(Long newPid, String socket) {
         return new VmRuntime(id, backend, newPid, socket, runDir, diskDir, sshPort, ip, mac, forwards, rootfsImage, vmlinuz, initrd, init);
     }
+
+    public VmRuntime withForwards(List<Forward> newForwards) {
+        return new VmRuntime(id, backend, pid, controlSocket, runDir, diskDir, sshPort, ip, mac, List.copyOf(newForwards), rootfsImage, vmlinuz,
+                initrd, init);
+    }
 }

@@ -74,7 +74,7 @@ class QemuBootTest {
         assertThat(handle.controlSocket()).isEqualTo(dir.resolve("run/qmp.sock"));
         assertThat(InstalledQemu.sessionAndGroup(handle.pid())[0]).as("qemu has its own session")
                 .isEqualTo(handle.pid()).isNotEqualTo(InstalledQemu.sessionAndGroup(ProcessHandle.current().pid())[0]);
-        assertThat(acceptsOnLoopback(sshPort)).as("the launch-time forward listens on 127.0.0.1").isTrue();
+        assertThat(awaitAccepts(sshPort)).as("the launch-time forward listens on 127.0.0.1").isTrue();
 
         String console = awaitConsole(backend.consoleLog(handle), TestInitramfs.CONSOLE_MARKER);
         log("console marker after %d ms", ms(launchStart));
@@ -154,6 +154,21 @@ class QemuBootTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
+    }
+
+    /**
+     * launch() returns once the QMP socket file exists, and QEMU makes its chardevs (QMP) before its netdevs
+     * (where hostfwd binds): on a loaded host the forward comes up a moment after launch returns.
+     */
+    private static boolean awaitAccepts(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (!acceptsOnLoopback(port)) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
     }
 
     private static boolean acceptsOnLoopback(int port) {

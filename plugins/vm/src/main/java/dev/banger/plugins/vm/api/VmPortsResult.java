@@ -1,0 +1,6 @@
+package dev.banger.plugins.vm.api;
+
+import java.util.List;
+
+public record VmPortsResult(String name, List<GuestPort> ports) {
+}
