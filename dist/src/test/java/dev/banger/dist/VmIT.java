@@ -83,6 +83,14 @@ class VmIT {
             assertThat(vm.path("state").asText()).isEqualTo("running");
             assertThat(stages).contains("prepare disks", "configure guest", "boot", "wait for guest", "ready");
             assertThat(exec(c, "life", "uname", "-r").trim()).isEqualTo(guestKernel);
+            // the image plugin asks the vm family (through the dispatcher) before taking away what a VM boots from
+            for (String[] m : new String[][] {{"image.delete", "debian-bookworm"}, {"kernel.delete", "debian-cloud"}}) {
+                assertThatThrownBy(() -> c.callRaw(m[0], Map.of("name", m[1]), null, e -> { }))
+                        .isInstanceOfSatisfying(RpcException.class, e -> {
+                            assertThat(e.code().wire()).isEqualTo("conflict");
+                            assertThat(e.getMessage()).contains("life");
+                        });
+            }
             exec(c, "life", "sh", "-c", "echo persisted > /root/marker && sync");
             JsonNode failing = c.callRaw("vm.exec", Map.of("name", "life", "argv", List.of("sh", "-c", "exit 42")), null, e -> { });
             assertThat(failing.path("exit_code").asInt()).isEqualTo(42);
