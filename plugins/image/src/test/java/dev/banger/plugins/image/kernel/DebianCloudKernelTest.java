@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.kernel;
 
+import dev.banger.plugins.image.testing.RecordingProgress;
 import dev.banger.kernel.api.files.FileTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,7 +55,7 @@ class DebianCloudKernelTest {
 
     @Test
     void pullStoresABzImageAndAnInitramfsWithBusyboxInitAndTheVirtioModules() throws IOException {
-        assertThat(pullProgress.stages).containsExactly("resolve", "download", "extract", "initramfs", "store");
+        assertThat(pullProgress.stages()).containsExactly("resolve", "download", "extract", "initramfs", "store");
         assertThat(BzImage.isBzImage(pulled.vmlinuz())).isTrue();
         assertThat(BzImage.release(pulled.vmlinuz())).contains(pulled.record().version());
         assertThat(pulled.record().source()).startsWith("debian-cloud:linux-image-" + pulled.record().version() + "=");
@@ -80,7 +81,7 @@ class DebianCloudKernelTest {
     @Test
     void aCancelDuringExtractLeavesNeitherAKernelNorStaging() throws IOException {
         KernelStore store = new KernelStore(dir.resolve("cancel-store"));
-        assertThatThrownBy(() -> new DebianCloudKernel(store, debs).pull("c", new RecordingProgress("extract")))
+        assertThatThrownBy(() -> new DebianCloudKernel(store, debs).pull("c", RecordingProgress.cancellingAtStage("extract")))
                 .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLED));
         try (Stream<Path> left = Files.list(store.root())) {
             assertThat(left).isEmpty();
@@ -93,7 +94,7 @@ class DebianCloudKernelTest {
         KernelStore store = new KernelStore(pulled.dir().getParent());
         assertThatThrownBy(() -> new DebianCloudKernel(store, debs).pull(DebianCloudKernel.DEFAULT_NAME, progress))
                 .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ALREADY_EXISTS));
-        assertThat(progress.stages).isEmpty();
+        assertThat(progress.stages()).isEmpty();
     }
 
     @Test

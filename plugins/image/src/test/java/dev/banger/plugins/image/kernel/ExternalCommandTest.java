@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.kernel;
 
+import dev.banger.plugins.image.testing.RecordingProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +27,7 @@ class ExternalCommandTest {
 
     @Test
     void aCancelKillsTheRunningToolPromptly() {
-        RecordingProgress progress = new RecordingProgress("cancel");
+        RecordingProgress progress = RecordingProgress.cancellingAtStage("cancel");
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try {
             timer.schedule(() -> progress.stage("cancel"), 300, TimeUnit.MILLISECONDS);

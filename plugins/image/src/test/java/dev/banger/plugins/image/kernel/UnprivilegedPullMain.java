@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.kernel;
 
+import dev.banger.plugins.image.testing.RecordingProgress;
 import java.nio.file.Path;
 
 /** Entry point UnprivilegedPullTest runs as uid 65534: one real pull into the store given as argument. */

@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.rootfs;
 
+import dev.banger.plugins.image.testing.RecordingProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -126,7 +127,7 @@ class Ext4BuilderTest {
         assertThat(built.sizeBytes()).isEqualTo(Files.size(out)).isEqualTo(1L << 30);
         assertThat(built.contentBytes()).isPositive();
         assertThat(built.features()).isEqualTo(new GuestFeatures(false, false, null, null, null, GuestFeatures.BANGER_INIT));
-        assertThat(progress.stages).containsExactly("flatten", "guest", "mkfs", "fixup");
+        assertThat(progress.stages()).containsExactly("flatten", "guest", "mkfs", "fixup");
         try (var left = Files.list(out.getParent())) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactly("fixture.ext4");
         }

@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.rootfs;
 
+import dev.banger.plugins.image.testing.RecordingProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

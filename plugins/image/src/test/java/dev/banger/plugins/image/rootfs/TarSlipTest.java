@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.rootfs;
 
+import dev.banger.plugins.image.testing.RecordingProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -83,7 +84,7 @@ class TarSlipTest {
     @Test
     void cancellingMidwayLeavesNothingBehind() {
         Path staging = dir.resolve("staging");
-        assertThatThrownBy(() -> new LayerFlattener().flatten(FixtureImage.suppliers(), staging, new RecordingProgress(1)))
+        assertThatThrownBy(() -> new LayerFlattener().flatten(FixtureImage.suppliers(), staging, RecordingProgress.cancellingAfterChecks(1)))
                 .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLED));
         assertThat(staging).doesNotExist();
     }
