@@ -7,6 +7,7 @@ import dev.banger.kernel.api.wire.RpcException;
 import dev.banger.kernel.core.rpc.Dispatcher;
 import dev.banger.kernel.core.rpc.Frames;
 import dev.banger.kernel.core.rpc.OpIds;
+import dev.banger.kernel.core.rpc.RequestEnvelope;
 import dev.banger.kernel.core.rpc.ParamDecoder;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -33,14 +34,14 @@ public final class HelperDispatcher {
         String method = null;
         MDC.put(Dispatcher.MDC_OP_ID, opId);
         try {
-            Request request = Request.parse(line);
+            RequestEnvelope request = RequestEnvelope.parse(line);
             opId = request.opId(opId);
             MDC.put(Dispatcher.MDC_OP_ID, opId);
             if (!peers.allows(peer)) {
                 throw new RpcException(ErrorCode.UNAUTHORIZED, "uid " + peer.uid() + " may not use bangerd-root (only root and uid "
                         + peers.ownerUid() + ")");
             }
-            method = request.method();
+            method = request.method("bangerd-root");
             ObjectNode frame = Frames.result(opId, Json.mapper().valueToTree(invoke(method, request)));
             CallLog.completed(method, start, peer);
             return frame;
@@ -57,7 +58,7 @@ public final class HelperDispatcher {
         }
     }
 
-    private Object invoke(String name, Request request) {
+    private Object invoke(String name, RequestEnvelope request) {
         PrivMethod<?> m = table.find(name).orElseThrow(() -> new RpcException(ErrorCode.UNKNOWN_METHOD,
                 "unknown method '" + name + "'; bangerd-root serves only " + String.join(", ", table.names().stream().sorted().toList())));
         Object params = ParamDecoder.decode(name, request.params(), m.params());

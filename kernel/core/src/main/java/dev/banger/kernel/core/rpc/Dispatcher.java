@@ -1,16 +1,11 @@
 package dev.banger.kernel.core.rpc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.banger.kernel.api.Handler;
 import dev.banger.kernel.api.Method;
 import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.Json;
-import dev.banger.kernel.api.wire.Protocol;
 import dev.banger.kernel.api.wire.RpcException;
-import java.util.Iterator;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -24,7 +19,6 @@ import org.slf4j.MDC;
 public final class Dispatcher {
     public static final String MDC_OP_ID = "op_id";
     private static final Logger LOG = LoggerFactory.getLogger("banger.rpc");
-    private static final Set<String> ENVELOPE = Set.of("version", "method", "params", "op_id");
 
     private final DispatchTable table;
     private final KernelServices services;
@@ -50,13 +44,11 @@ public final class Dispatcher {
         String outerOp = MDC.get(MDC_OP_ID);
         MDC.put(MDC_OP_ID, opId);
         try {
-            ObjectNode request = parse(line);
-            opId = adoptOpId(request, opId);
+            RequestEnvelope request = RequestEnvelope.parse(line);
+            opId = request.opId(opId);
             MDC.put(MDC_OP_ID, opId);
-            checkVersion(request);
-            checkEnvelope(request);
-            method = methodName(request);
-            JsonNode result = invoke(method, request.get("params"), opId, sink, cancelled);
+            method = request.method("this daemon");
+            JsonNode result = invoke(method, request.params(), opId, sink, cancelled);
             sink.write(Frames.result(opId, result));
             logCall(method, start, null);
         } catch (RpcException e) {
@@ -116,54 +108,6 @@ public final class Dispatcher {
                         + "', which is disabled on this host (plugins.disabled in config.toml or disabled.txt in the plugins directory)"))
                 .orElseGet(() -> new RpcException(ErrorCode.UNKNOWN_METHOD, "unknown method '" + method
                         + "'; `banger plugin list` shows the methods this daemon serves"));
-    }
-
-    private static ObjectNode parse(String line) {
-        try {
-            JsonNode node = Json.mapper().readTree(line);
-            if (node instanceof ObjectNode o) {
-                return o;
-            }
-            throw RpcException.badRequest("a request must be one JSON object per line");
-        } catch (JsonProcessingException e) {
-            throw RpcException.badRequest("malformed JSON in request: " + e.getOriginalMessage());
-        }
-    }
-
-    private static String adoptOpId(ObjectNode request, String minted) {
-        JsonNode op = request.get("op_id");
-        if (op == null || op.isNull()) {
-            return minted;
-        }
-        if (op.isTextual() && OpIds.valid(op.asText())) {
-            return op.asText();
-        }
-        throw RpcException.badRequest("op_id: must match " + Protocol.OP_ID_PATTERN + " (or be left out)");
-    }
-
-    private static void checkVersion(ObjectNode request) {
-        JsonNode v = request.get("version");
-        if (v == null || !v.isIntegralNumber() || v.asLong() != Protocol.VERSION) {
-            throw new RpcException(ErrorCode.BAD_VERSION, "unsupported protocol version "
-                    + (v == null ? "(missing)" : v.toString()) + "; this daemon speaks version " + Protocol.VERSION);
-        }
-    }
-
-    private static void checkEnvelope(ObjectNode request) {
-        for (Iterator<String> it = request.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!ENVELOPE.contains(f)) {
-                throw RpcException.badRequest("unknown field '" + f + "' in request (known: method, op_id, params, version)");
-            }
-        }
-    }
-
-    private static String methodName(ObjectNode request) {
-        JsonNode m = request.get("method");
-        if (m == null || !m.isTextual() || m.asText().isBlank()) {
-            throw RpcException.badRequest("method: required, a non-empty string");
-        }
-        return m.asText();
     }
 
     /** For failures the connection detects before a request can be parsed (an oversized line). */

@@ -1,5 +1,6 @@
 package dev.banger.plugins.vm.ssh;
 
+import dev.banger.kernel.api.process.HostCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,8 +31,8 @@ public final class Ed25519KeyGen {
         try {
             Files.deleteIfExists(tmp);
             Files.deleteIfExists(tmpPub);
-            ToolRun.run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", tmp.toString()),
-                    Duration.ofSeconds(30)).requireSuccess("ssh-keygen");
+            HostCommand.of(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", tmp.toString()))
+                    .timeout(Duration.ofSeconds(30)).run();
             // ssh refuses a private key that others can read
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
             Files.move(tmpPub, Path.of(privateKey + ".pub"), StandardCopyOption.ATOMIC_MOVE);

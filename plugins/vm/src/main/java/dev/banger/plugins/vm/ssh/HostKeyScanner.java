@@ -1,5 +1,6 @@
 package dev.banger.plugins.vm.ssh;
 
+import dev.banger.kernel.api.process.HostCommand;
 import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.RpcException;
 import java.time.Duration;
@@ -12,8 +13,8 @@ final class HostKeyScanner {
 
     /** The key as {@code ssh-ed25519 AAAA…}. */
     static String scanEd25519(SshTarget target) {
-        ToolRun run = ToolRun.run(List.of("ssh-keyscan", "-T", "5", "-p", Integer.toString(target.port()),
-                "-t", "ed25519", target.host()), Duration.ofSeconds(15));
+        HostCommand.Result run = HostCommand.of(List.of("ssh-keyscan", "-T", "5", "-p", Integer.toString(target.port()),
+                "-t", "ed25519", target.host())).timeout(Duration.ofSeconds(15)).runAllowingFailure();
         for (String line : run.stdout().split("\n")) {
             String[] f = line.strip().split("\\s+");
             // output lines are "ADDRESS TYPE BASE64"; '#' lines carry the server's banner

@@ -1,5 +1,6 @@
 package dev.banger.plugins.vm.ssh;
 
+import dev.banger.kernel.api.process.HostCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,7 +76,7 @@ final class SshdDistribution {
     }
 
     private static String run(List<String> argv, Path dir, String what) throws IOException {
-        ToolRun r = runTool(argv, dir);
+        HostCommand.Result r = runTool(argv, dir);
         if (r.exitCode() != 0) {
             throw new TestAbortedException(what + " failed (exit " + r.exitCode() + "), no test sshd: " + r.stderr().strip());
         }
@@ -86,7 +87,7 @@ final class SshdDistribution {
         return runTool(argv, null).stdout();
     }
 
-    private static ToolRun runTool(List<String> argv, Path dir) throws IOException {
+    private static HostCommand.Result runTool(List<String> argv, Path dir) throws IOException {
         Process p = new ProcessBuilder(argv).directory(dir == null ? null : dir.toFile()).start();
         p.getOutputStream().close();
         var err = new java.util.concurrent.CompletableFuture<String>();
@@ -104,7 +105,7 @@ final class SshdDistribution {
                 p.destroyForcibly();
                 throw new TestAbortedException(argv.get(0) + " took over 120 s");
             }
-            return new ToolRun(p.exitValue(), out, err.join());
+            return new HostCommand.Result(p.exitValue(), out, err.join());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TestAbortedException("interrupted");

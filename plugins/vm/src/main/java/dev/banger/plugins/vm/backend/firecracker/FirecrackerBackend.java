@@ -1,5 +1,6 @@
 package dev.banger.plugins.vm.backend.firecracker;
 
+import dev.banger.plugins.vm.backend.Applicability;
 import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.RpcException;
 import dev.banger.plugins.vm.backend.Capabilities;
@@ -49,9 +50,8 @@ public final class FirecrackerBackend implements VmBackend {
     }
 
     @Override
-    public dev.banger.plugins.vm.backend.Applicability applicability() {
-        Applicability a = launcher.applicable();
-        return new dev.banger.plugins.vm.backend.Applicability(a.applicable(), a.reason());
+    public Applicability applicability() {
+        return launcher.applicable();
     }
 
     @Override

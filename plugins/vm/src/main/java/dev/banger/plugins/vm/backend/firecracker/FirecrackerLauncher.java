@@ -1,5 +1,6 @@
 package dev.banger.plugins.vm.backend.firecracker;
 
+import dev.banger.plugins.vm.backend.Applicability;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ public final class FirecrackerLauncher {
 
     public Applicability applicable() {
         if (resolve().isPresent()) {
-            return Applicability.yes();
+            return Applicability.yes("firecracker at " + resolve().get());
         }
         return Applicability.no(binary.contains(File.separator)
                 ? binary + " is not an executable file"

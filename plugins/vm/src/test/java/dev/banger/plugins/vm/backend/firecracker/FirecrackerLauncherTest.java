@@ -1,5 +1,6 @@
 package dev.banger.plugins.vm.backend.firecracker;
 
+import dev.banger.plugins.vm.backend.Applicability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.banger.helper.server;
+package dev.banger.kernel.core.rpc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,28 +7,27 @@ import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.Json;
 import dev.banger.kernel.api.wire.Protocol;
 import dev.banger.kernel.api.wire.RpcException;
-import dev.banger.kernel.core.rpc.OpIds;
 import java.util.Iterator;
 import java.util.Set;
 
 /**
- * One request line of wire protocol v1, checked the way the daemon checks it (same rules, same
- * error codes). The op id is read first, so even a refused request is answered under the
- * caller's op id.
+ * One request line of wire protocol v1 and its envelope rules, shared by bangerd and bangerd-root so
+ * both answer bad input with the same codes and words. The op id is read first, so even a refused
+ * request is answered under the caller's op id.
  */
-final class Request {
+public final class RequestEnvelope {
     private static final Set<String> ENVELOPE = Set.of("version", "method", "params", "op_id");
     private final ObjectNode node;
 
-    private Request(ObjectNode node) {
+    private RequestEnvelope(ObjectNode node) {
         this.node = node;
     }
 
-    static Request parse(String line) {
+    public static RequestEnvelope parse(String line) {
         try {
             JsonNode node = Json.mapper().readTree(line);
             if (node instanceof ObjectNode o) {
-                return new Request(o);
+                return new RequestEnvelope(o);
             }
             throw RpcException.badRequest("a request must be one JSON object per line");
         } catch (JsonProcessingException e) {
@@ -37,7 +36,7 @@ final class Request {
     }
 
     /** The forwarded op id, or {@code minted} when there is none. */
-    String opId(String minted) {
+    public String opId(String minted) {
         JsonNode op = node.get("op_id");
         if (op == null || op.isNull()) {
             return minted;
@@ -48,12 +47,12 @@ final class Request {
         throw RpcException.badRequest("op_id: must match " + Protocol.OP_ID_PATTERN + " (or be left out)");
     }
 
-    /** The method name, after the version and envelope checks. */
-    String method() {
+    /** The method name, after the version and envelope checks; {@code server} names who speaks the version. */
+    public String method(String server) {
         JsonNode v = node.get("version");
         if (v == null || !v.isIntegralNumber() || v.asLong() != Protocol.VERSION) {
             throw new RpcException(ErrorCode.BAD_VERSION, "unsupported protocol version "
-                    + (v == null ? "(missing)" : v.toString()) + "; bangerd-root speaks version " + Protocol.VERSION);
+                    + (v == null ? "(missing)" : v.toString()) + "; " + server + " speaks version " + Protocol.VERSION);
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
@@ -68,7 +67,7 @@ final class Request {
         return m.asText();
     }
 
-    JsonNode params() {
+    public JsonNode params() {
         return node.get("params");
     }
 }
