@@ -133,6 +133,7 @@ class ImageIT {
                     Thread.sleep(20);
                 }
             }
+            assertThat(stagingLeft(d)).as("the kill lands while the pull is staging, or this test proves nothing").isPositive();
             d.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             d.start();
             try (RpcClient c = d.client()) {

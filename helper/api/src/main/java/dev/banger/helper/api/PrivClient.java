@@ -2,11 +2,6 @@ package dev.banger.helper.api;
 
 import dev.banger.kernel.api.HelperClient;
 import dev.banger.kernel.api.NoParams;
-import dev.banger.kernel.api.wire.ErrorCode;
-import dev.banger.kernel.api.wire.RpcException;
-import dev.banger.kernel.api.wire.RpcTransportException;
-import java.io.IOException;
-import java.util.function.Supplier;
 
 /**
  * The typed face of bangerd-root for daemon plugins: {@code new PrivClient(ctx.helper()).bridgeEnsure(...)}.
@@ -14,7 +9,6 @@ import java.util.function.Supplier;
  * the daemon; the helper checks them again, because it trusts no caller.
  */
 public final class PrivClient {
-    static final String HOW_TO_FIX = "run `sudo banger system install`, or use `--network user`";
     private final HelperClient helper;
 
     public PrivClient(HelperClient helper) {
@@ -61,30 +55,8 @@ public final class PrivClient {
         return call(HelperMethods.RESOLVER_CLEAR, new NoParams(), ResolverResult.class);
     }
 
+    /** The transport (SocketHelperClient) already explains a helper that is not there. */
     private <R> R call(String method, Object params, Class<R> result) {
-        return unreachableExplained(() -> helper.call(method, params, result));
-    }
-
-    /**
-     * A helper that is not there is the common case on a fresh machine; say what to do about it
-     * instead of passing on a socket error.
-     */
-    static <R> R unreachableExplained(Supplier<R> call) {
-        try {
-            return call.get();
-        } catch (RpcTransportException e) {
-            throw notReachable(e);
-        } catch (RpcException e) {
-            if (e.code() == ErrorCode.OPERATION_FAILED && e.getCause() instanceof IOException) {
-                throw notReachable(e);
-            }
-            throw e;
-        }
-    }
-
-    private static RpcException notReachable(RuntimeException cause) {
-        Throwable root = cause.getCause() == null ? cause : cause.getCause();
-        return new RpcException(ErrorCode.OPERATION_FAILED, "bridge networking needs bangerd-root, which is not"
-                + " reachable (" + root.getMessage() + "): " + HOW_TO_FIX, cause);
+        return helper.call(method, params, result);
     }
 }

@@ -36,23 +36,6 @@ class PrivClientTest {
     }
 
     @Test
-    void anUnreachableHelperSaysWhatToDo() {
-        HelperClient down = new HelperClient() {
-            @Override
-            public <R> R call(String method, Object params, Class<R> result) {
-                throw new RpcException(ErrorCode.OPERATION_FAILED, "not answering", new IOException("No such file or directory"));
-            }
-
-            @Override
-            public boolean reachable() {
-                return false;
-            }
-        };
-        assertThatThrownBy(() -> new PrivClient(down).ping()).hasMessageContaining("bridge networking needs bangerd-root")
-                .hasMessageContaining("run `sudo banger system install`, or use `--network user`");
-    }
-
-    @Test
     void helperErrorsPassThroughUnchanged() {
         HelperClient refusing = new HelperClient() {
             @Override
