@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.kernel;
 
+import dev.banger.kernel.api.process.HostCommand;
 import dev.banger.kernel.api.OperationProgress;
 import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.RpcException;
@@ -21,9 +22,11 @@ public final class AptGetDownload implements DebSource {
 
     @Override
     public Path download(String packageName, Path directory, OperationProgress progress) {
-        new ExternalCommand(List.of("apt-get", "download", "-q", "-o", "Debug::NoLocking=1", packageName),
-                directory, TIMEOUT).run("download the Debian package " + packageName
-                + " with apt-get (it uses this machine's apt sources; run `apt-get update` if the package is unknown)", progress);
+        HostCommand.of(List.of("apt-get", "download", "-q", "-o", "Debug::NoLocking=1", packageName))
+                .directory(directory).timeout(TIMEOUT).cancelledBy(progress)
+                .purpose("download the Debian package " + packageName
+                        + " with apt-get (it uses this machine's apt sources; run `apt-get update` if the package is unknown)")
+                .run();
         return find(packageName, directory);
     }
 

@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.kernel;
 
+import dev.banger.kernel.api.process.HostCommand;
 import dev.banger.kernel.api.OperationProgress;
 import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.RpcException;
@@ -17,8 +18,8 @@ final class CloudKernelPackage {
     }
 
     static String resolve(OperationProgress progress) {
-        String output = new ExternalCommand(List.of("apt-cache", "depends", META_PACKAGE), null, Duration.ofMinutes(1))
-                .run("find the current Debian cloud kernel with apt-cache", progress);
+        String output = HostCommand.of(List.of("apt-cache", "depends", META_PACKAGE)).timeout(Duration.ofMinutes(1))
+                .cancelledBy(progress).purpose("find the current Debian cloud kernel with apt-cache").run().stdout();
         return parse(output);
     }
 

@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.kernel;
 
+import dev.banger.kernel.api.process.HostCommand;
 import dev.banger.kernel.api.OperationProgress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,12 +14,13 @@ final class DpkgDeb {
     }
 
     static void extract(Path deb, Path target, OperationProgress progress) {
-        new ExternalCommand(List.of("dpkg-deb", "-x", deb.toString(), target.toString()), null, TIMEOUT)
-                .run("unpack " + deb.getFileName() + " with dpkg-deb", progress);
+        HostCommand.of(List.of("dpkg-deb", "-x", deb.toString(), target.toString())).timeout(TIMEOUT)
+                .cancelledBy(progress)
+                .purpose("unpack " + deb.getFileName() + " with dpkg-deb").run();
     }
 
     static String field(Path deb, String field) {
-        return new ExternalCommand(List.of("dpkg-deb", "-f", deb.toString(), field), null, TIMEOUT)
-                .run("read " + field + " of " + deb.getFileName(), null).strip();
+        return HostCommand.of(List.of("dpkg-deb", "-f", deb.toString(), field)).timeout(TIMEOUT)
+                .purpose("read " + field + " of " + deb.getFileName()).run().stdout().strip();
     }
 }

@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.kernel;
 
+import dev.banger.kernel.api.process.HostCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -62,8 +63,8 @@ final class ModuleFiles {
             }
         } else {
             String tool = name.endsWith(".xz") ? "xz" : "zstd";
-            new ExternalCommand(List.of(tool, "-d", "-q", "-c", shipped.toString()), null, DECOMPRESS_TIMEOUT)
-                    .stdoutTo(partial).run("decompress kernel module " + name, null);
+            HostCommand.of(List.of(tool, "-d", "-q", "-c", shipped.toString())).timeout(DECOMPRESS_TIMEOUT)
+                    .stdoutTo(partial).purpose("decompress kernel module " + name).run();
         }
         Files.move(partial, target);
     }

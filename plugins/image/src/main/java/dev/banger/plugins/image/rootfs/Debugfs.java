@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.rootfs;
 
+import dev.banger.kernel.api.process.HostCommand;
 import dev.banger.kernel.api.files.FileTrees;
 import dev.banger.kernel.api.OperationProgress;
 import dev.banger.kernel.api.wire.ErrorCode;
@@ -37,11 +38,14 @@ final class Debugfs {
                 argv.add("-w");
             }
             argv.addAll(List.of("-f", script.toString(), image.toString()));
-            ToolRunner.Result result = ToolRunner.runChecked(argv, null, out, progress);
+            // no pager, and messages in a language the error filter below understands
+            HostCommand debugfs = HostCommand.of(argv).stdoutTo(out).cancelledBy(progress).timeout(java.time.Duration.ofMinutes(30))
+                    .env("DEBUGFS_PAGER", "__none__").env("LC_ALL", "C");
+            HostCommand.Result result = debugfs.run();
             String errors = result.stderr().lines().filter(l -> !l.startsWith("debugfs ") && !l.isBlank())
                     .reduce((a, b) -> a + "\n" + b).orElse("");
             if (!errors.isEmpty()) {
-                throw ToolRunner.failure("debugfs", "on " + image.getFileName(), errors);
+                throw debugfs.failure("on " + image.getFileName(), errors);
             }
             return split(new String(Files.readAllBytes(out), StandardCharsets.ISO_8859_1), commands);
         } catch (IOException e) {

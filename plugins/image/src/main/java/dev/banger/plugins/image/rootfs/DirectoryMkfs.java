@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.rootfs;
 
+import dev.banger.kernel.api.process.HostCommand;
 import dev.banger.kernel.api.OperationProgress;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,9 +12,9 @@ import java.util.List;
 final class DirectoryMkfs {
     void build(StagingTree tree, Path image, Ext4Sizing sizing, OperationProgress progress) {
         progress.stage("mkfs");
-        ToolRunner.runChecked(List.of(HostTools.find("mkfs.ext4"), "-q", "-F", "-L", "rootfs",
+        HostCommand.of(List.of(HostTools.find("mkfs.ext4"), "-q", "-F", "-L", "rootfs",
                 "-N", Long.toString(sizing.inodes()), "-E", "root_owner=0:0",
-                "-d", tree.root().toString(), image.toString()), null, null, progress);
+                "-d", tree.root().toString(), image.toString())).cancelledBy(progress).timeout(java.time.Duration.ofMinutes(30)).run();
         progress.stage("fixup");
         Debugfs.run(image, FixupScript.commands(tree), true, progress);
     }

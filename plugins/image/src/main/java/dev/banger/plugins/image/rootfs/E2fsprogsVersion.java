@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.rootfs;
 
+import dev.banger.kernel.api.process.HostCommand;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +22,7 @@ public record E2fsprogsVersion(int major, int minor, int patch) implements Compa
 
     /** Asks the host's mke2fs (it prints the version on stderr). */
     public static E2fsprogsVersion detect() {
-        ToolRunner.Result result = ToolRunner.run(List.of(HostTools.find("mke2fs"), "-V"), null, null, null);
+        HostCommand.Result result = HostCommand.of(List.of(HostTools.find("mke2fs"), "-V")).env("LC_ALL", "C").runAllowingFailure();
         return parse(result.stderr());
     }
 

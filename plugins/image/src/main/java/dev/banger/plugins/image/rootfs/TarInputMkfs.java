@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.rootfs;
 
+import dev.banger.kernel.api.process.HostCommand;
 import dev.banger.kernel.api.files.FileTrees;
 import dev.banger.kernel.api.OperationProgress;
 import java.io.IOException;
@@ -18,8 +19,8 @@ final class TarInputMkfs {
         try {
             FlatTarWriter.write(tree, tar);
             progress.checkCancelled();
-            ToolRunner.runChecked(List.of(HostTools.find("mke2fs"), "-q", "-F", "-t", "ext4", "-L", "rootfs",
-                    "-N", Long.toString(sizing.inodes()), "-d", tar.toString(), image.toString()), null, null, progress);
+            HostCommand.of(List.of(HostTools.find("mke2fs"), "-q", "-F", "-t", "ext4", "-L", "rootfs",
+                    "-N", Long.toString(sizing.inodes()), "-d", tar.toString(), image.toString())).cancelledBy(progress).timeout(java.time.Duration.ofMinutes(30)).run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

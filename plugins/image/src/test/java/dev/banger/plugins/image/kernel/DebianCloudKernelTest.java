@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.kernel;
 
+import dev.banger.kernel.api.process.HostCommand;
 import dev.banger.plugins.image.testing.RecordingProgress;
 import dev.banger.kernel.api.files.FileTrees;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,8 +144,8 @@ class DebianCloudKernelTest {
         Files.writeString(tree.resolve("sbin/init"), init);
         Files.setPosixFilePermissions(tree.resolve("sbin/init"), PosixFilePermissions.fromString("rwxr-xr-x"));
         Path disk = dir.resolve("root-" + System.nanoTime() + ".ext4");
-        new ExternalCommand(List.of("mkfs.ext4", "-q", "-F", "-d", tree.toString(), disk.toString(), "16M"), null,
-                Duration.ofMinutes(1)).run("build the test root disk", null);
+        HostCommand.of(List.of("mkfs.ext4", "-q", "-F", "-d", tree.toString(), disk.toString(), "16M"))
+                .timeout(Duration.ofMinutes(1)).purpose("build the test root disk").run();
         return disk;
     }
 

@@ -1,5 +1,6 @@
 package dev.banger.plugins.image.kernel;
 
+import dev.banger.kernel.api.process.HostCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -59,7 +60,7 @@ class ElfModinfoTest {
         Path tree = dir.resolve("lib/modules/6.1.0-" + tool);
         Path module = FakeKernelFiles.module(tree.resolve("kernel/m.ko"), "dep");
         byte[] plain = Files.readAllBytes(module);
-        new ExternalCommand(List.of(tool, "-q", module.toString()), null, Duration.ofMinutes(1)).run("compress", null);
+        HostCommand.of(List.of(tool, "-q", module.toString())).timeout(Duration.ofMinutes(1)).purpose("compress").run();
         String shipped = "kernel/m.ko." + (tool.equals("xz") ? "xz" : "zst");
         assertThat(tree.resolve(shipped)).isRegularFile();
 
