@@ -70,6 +70,7 @@ class ImageIT {
         try (DaemonFixture d = DaemonFixture.withPlugins().start(); RpcClient c = d.client()) {
             JsonNode op = c.callRaw("image.pull", Map.of("ref", registry.hostPort() + "/fixture/app:v1"), null, e -> { });
             assertThat(op.path("kind").asText()).isEqualTo("image.pull");
+            assertThat(op.path("subject").asText()).as("the derived name, so clients need not guess it").isEqualTo("app-v1");
             JsonNode done = await(c, op.path("id").asText());
             assertThat(done.path("error").isMissingNode()).as(done.toString()).isTrue();
 

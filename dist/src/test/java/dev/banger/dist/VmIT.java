@@ -185,7 +185,9 @@ class VmIT {
     @Test
     void cancellingACreateWhileTheGuestBootsLeavesNothingBehind() throws Exception {
         try (RpcClient c = daemon.client()) {
-            String op = c.callRaw("vm.create.begin", Map.of("name", "cancelme"), null, e -> { }).path("id").asText();
+            JsonNode begun = c.callRaw("vm.create.begin", Map.of("name", "cancelme"), null, e -> { });
+            assertThat(begun.path("subject").asText()).isEqualTo("cancelme");
+            String op = begun.path("id").asText();
             long deadline = System.currentTimeMillis() + 120_000;
             String stage = "";
             while (!stage.equals("wait for guest") && System.currentTimeMillis() < deadline) {

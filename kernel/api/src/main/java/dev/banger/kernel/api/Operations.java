@@ -12,6 +12,9 @@ public interface Operations {
      */
     OperationSummary begin(CallContext ctx, String kind, OperationTask task);
 
+    /** As {@link #begin(CallContext, String, OperationTask)}, naming what the operation works on. */
+    OperationSummary begin(CallContext ctx, String kind, String subject, OperationTask task);
+
     Optional<OperationSummary> get(String id);
 
     /** A fresh snapshot: mutating the returned list changes nothing in the registry. */

@@ -65,6 +65,6 @@ final class ImagePulls {
             ImageUsage.refuseIfUsed(ctx, "image", name);
         }
         OptionalLong sizeBytes = size == null ? OptionalLong.empty() : OptionalLong.of(size);
-        return ctx.operations().begin(ctx, kind, progress -> s.build.run(name, source, sizeBytes, replace, progress));
+        return ctx.operations().begin(ctx, kind, name, progress -> s.build.run(name, source, sizeBytes, replace, progress));
     }
 }

@@ -60,7 +60,7 @@ public final class KernelFamily implements RpcFamily {
             throw new RpcException(dev.banger.kernel.api.wire.ErrorCode.ALREADY_EXISTS,
                     "kernel '" + name + "' already exists; delete it first or pull with --force");
         }
-        return ctx.operations().begin(ctx, "kernel.pull", progress -> new DebianCloudKernel(s.kernels).pull(name, force, progress));
+        return ctx.operations().begin(ctx, "kernel.pull", name, progress -> new DebianCloudKernel(s.kernels).pull(name, force, progress));
     }
 
     private static Optional<Path> optionalPath(String p) {

@@ -35,7 +35,7 @@ final class VmCalls {
         VmServices s = VmFamily.services(ctx);
         VmCreate create = new VmCreate(s);
         VmCreate.Plan plan = create.plan(ctx, p);
-        return ctx.operations().begin(ctx, "vm.create", progress -> create.run(plan, progress));
+        return ctx.operations().begin(ctx, "vm.create", plan.record().name(), progress -> create.run(plan, progress));
     }
 
     /** The synchronous form: the same operation, its stages streamed as events; leaving cancels it. */
@@ -43,7 +43,7 @@ final class VmCalls {
         VmServices s = VmFamily.services(ctx);
         VmCreate create = new VmCreate(s);
         VmCreate.Plan plan = create.plan(ctx, p);
-        OperationSummary op = ctx.operations().begin(ctx, "vm.create", progress -> create.run(plan, new StageEcho(progress, ctx)));
+        OperationSummary op = ctx.operations().begin(ctx, "vm.create", plan.record().name(), progress -> create.run(plan, new StageEcho(progress, ctx)));
         while (true) {
             OperationSummary now = ctx.operations().await(op.id(), Duration.ofMillis(200)).orElseThrow();
             if (now.done()) {

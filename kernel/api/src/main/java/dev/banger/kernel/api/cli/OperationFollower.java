@@ -1,6 +1,8 @@
 package dev.banger.kernel.api.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.banger.kernel.api.wire.ErrorCode;
+import dev.banger.kernel.api.wire.RpcException;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +19,25 @@ public final class OperationFollower {
     public OperationFollower(CliEnvironment env) {
         this.env = env;
         this.tty = System.console() != null;
+    }
+
+    /**
+     * Begins an operation with {@code method} and follows it to the end (unless {@code detach}: then
+     * the id is printed and the begun summary returned). A failed operation becomes the RpcException the
+     * CLI reports, with the operation's id. The final summary's {@code subject} names what was made.
+     */
+    public JsonNode run(String method, Object params, boolean detach) {
+        JsonNode op = env.call(method, params, JsonNode.class);
+        String id = op.path("id").asText();
+        if (detach) {
+            env.out().println(id);
+            return op;
+        }
+        JsonNode done = follow(id);
+        if (done.hasNonNull("error")) {
+            throw new RpcException(ErrorCode.fromWire(done.at("/error/code").asText()), done.at("/error/message").asText(), id, null);
+        }
+        return done;
     }
 
     /** Returns the final summary ({@code done} true), printing progress to stderr meanwhile. */

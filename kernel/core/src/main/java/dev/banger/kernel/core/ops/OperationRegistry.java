@@ -46,8 +46,13 @@ public final class OperationRegistry implements Operations, AutoCloseable {
 
     @Override
     public OperationSummary begin(CallContext ctx, String kind, OperationTask task) {
+        return begin(ctx, kind, null, task);
+    }
+
+    @Override
+    public OperationSummary begin(CallContext ctx, String kind, String subject, OperationTask task) {
         prune(retention);
-        OperationState state = new OperationState(ctx.opId(), kind, clock);
+        OperationState state = new OperationState(ctx.opId(), kind, subject, clock);
         if (ops.putIfAbsent(state.id(), state) != null) {
             throw new RpcException(ErrorCode.CONFLICT, "an operation with id " + state.id() + " already exists; send a fresh op_id");
         }

@@ -11,6 +11,7 @@ import java.time.Instant;
 final class OperationState {
     private final String id;
     private final String kind;
+    private final String subject;
     private final Instant startedAt;
     private final Clock clock;
     private String stage = "queued";
@@ -20,9 +21,10 @@ final class OperationState {
     private Instant updatedAt;
     private volatile boolean cancelRequested;
 
-    OperationState(String id, String kind, Clock clock) {
+    OperationState(String id, String kind, String subject, Clock clock) {
         this.id = id;
         this.kind = kind;
+        this.subject = subject;
         this.clock = clock;
         this.startedAt = clock.instant();
         this.updatedAt = startedAt;
@@ -75,7 +77,7 @@ final class OperationState {
     }
 
     synchronized OperationSummary summary() {
-        return new OperationSummary(id, kind, stage, progress, done, error, startedAt, updatedAt);
+        return new OperationSummary(id, kind, subject, stage, progress, done, error, startedAt, updatedAt);
     }
 
     /** Waits (on this object's monitor) until done or {@code deadlineNanos}. */

@@ -2,6 +2,7 @@ package dev.banger.plugins.image.cli;
 
 import dev.banger.kernel.api.NoParams;
 import dev.banger.kernel.api.cli.CliEnvironment;
+import dev.banger.kernel.api.cli.OperationFollower;
 import dev.banger.kernel.api.cli.Sizes;
 import dev.banger.kernel.api.cli.Table;
 import dev.banger.plugins.image.api.DeleteResult;
@@ -48,8 +49,8 @@ final class ImageCommand {
             creds = user + ":" + System.getenv("BANGER_REGISTRY_PASSWORD");
         }
         var params = new ImagePullParams(ref, name, bytes, creds, insecure ? Boolean.TRUE : null, platform, force ? Boolean.TRUE : null);
-        var done = Operations.run(env, "image.pull", params, detach);
-        return detach ? 0 : report(done.path("id").asText(), name, ref, json, start);
+        var done = new OperationFollower(env).run("image.pull", params, detach);
+        return detach ? 0 : report(done.path("subject").asText(), ref, json, start);
     }
 
     @Command(name = "import", description = "Import a root filesystem directory, a tar (.tar/.tar.gz/.tar.zst) or an OCI layout.")
@@ -60,20 +61,18 @@ final class ImageCommand {
                     @Option(names = "--json", description = "Print the image as JSON.") boolean json) {
         long start = System.nanoTime();
         Long bytes = size == null ? null : Sizes.parse(size, "--size");
-        Operations.run(env, "image.import", new ImageImportParams(name, path.toAbsolutePath().toString(), bytes, force ? Boolean.TRUE : null), false);
-        return report(null, name, path.toString(), json, start);
+        new OperationFollower(env).run("image.import", new ImageImportParams(name, path.toAbsolutePath().toString(), bytes, force ? Boolean.TRUE : null), false);
+        return report(name, path.toString(), json, start);
     }
 
-    private int report(String opId, String name, String ref, boolean json, long start) {
-        // the operation does not return the image; ask for it by name (derived names: find the newest)
-        ImageListResult all = env.call("image.list", new NoParams(), ImageListResult.class);
-        ImageSummary image = all.images().stream().filter(i -> name == null || i.name().equals(name))
-                .max(java.util.Comparator.comparing(ImageSummary::createdAt)).orElseThrow();
+    /** {@code name} is the operation's subject: the image it made, whether the user named it or not. */
+    private int report(String name, String ref, boolean json, long start) {
+        ImageSummary image = env.call("image.show", new NameParams(name), ImageSummary.class);
         if (json) {
             env.printJson(image);
         } else {
             env.out().printf("image %s from %s: %s (%s of content) in %s%n", image.name(), ref, Sizes.human(image.sizeBytes()),
-                    Sizes.human(image.contentBytes()), dev.banger.kernel.api.cli.OperationFollower.seconds(System.nanoTime() - start));
+                    Sizes.human(image.contentBytes()), OperationFollower.seconds(System.nanoTime() - start));
         }
         return 0;
     }

@@ -31,7 +31,7 @@ final class KernelCommand {
              @Option(names = {"-d", "--detach"}, description = "Print the operation id and return at once.") boolean detach,
              @Option(names = "--json", description = "Print the kernel as JSON.") boolean json) {
         long start = System.nanoTime();
-        Operations.run(env, "kernel.pull", new KernelPullParams(name, force ? Boolean.TRUE : null), detach);
+        new OperationFollower(env).run("kernel.pull", new KernelPullParams(name, force ? Boolean.TRUE : null), detach);
         return detach ? 0 : print(env.call("kernel.show", new NameParams(name), KernelSummary.class), json,
                 " in " + OperationFollower.seconds(System.nanoTime() - start));
     }

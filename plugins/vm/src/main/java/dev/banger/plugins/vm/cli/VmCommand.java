@@ -6,8 +6,6 @@ import dev.banger.kernel.api.cli.CliEnvironment;
 import dev.banger.kernel.api.cli.OperationFollower;
 import dev.banger.kernel.api.cli.Sizes;
 import dev.banger.kernel.api.cli.Table;
-import dev.banger.kernel.api.wire.ErrorCode;
-import dev.banger.kernel.api.wire.RpcException;
 import dev.banger.plugins.vm.api.BackendReport;
 import dev.banger.plugins.vm.api.VmCreateParams;
 import dev.banger.plugins.vm.api.VmKillParams;
@@ -47,18 +45,12 @@ final class VmCommand {
         Integer mib = MemoryOption.mib(memory);
         Long diskBytes = disk == null ? null : Sizes.parse(disk, "--disk-size");
         VmCreateParams p = new VmCreateParams(name, image, kernel, vcpu, mib, diskBytes, network, null, noStart ? Boolean.TRUE : null);
-        JsonNode op = env.call("vm.create.begin", p, JsonNode.class);
+        JsonNode done = new OperationFollower(env).run("vm.create.begin", p, detach);
         if (detach) {
-            env.out().println(op.path("id").asText());
             return 0;
         }
-        JsonNode done = new OperationFollower(env).follow(op.path("id").asText());
-        if (done.hasNonNull("error")) {
-            throw new RpcException(ErrorCode.fromWire(done.at("/error/code").asText()), done.at("/error/message").asText(), op.path("id").asText(), null);
-        }
-        List<VmSummary> all = env.call("vm.list", new NoParams(), VmListResult.class).vms();
-        VmSummary vm = all.stream().filter(v -> name == null || v.name().equals(name))
-                .max(java.util.Comparator.comparing(VmSummary::createdAt)).orElseThrow();
+        // the operation's subject is the VM's name, also when the daemon generated it
+        VmSummary vm = env.call("vm.show", new VmNameParams(done.path("subject").asText()), VmSummary.class);
         if (json) {
             env.printJson(vm);
         } else {
