@@ -2,7 +2,6 @@ package dev.banger.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.banger.kernel.api.wire.RpcClient;
@@ -34,28 +33,15 @@ class VmIT {
 
     @BeforeAll
     static void imageAndKernel() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/qemu-system-x86_64")), "qemu-system-x86_64 is not installed (apt-get install qemu-system-x86)");
-        daemon = DaemonFixture.withPlugins().start();
-        try (RpcClient c = daemon.client()) {
-            String kernelOp = c.callRaw("kernel.pull", Map.of(), null, e -> { }).path("id").asText();
-            String imageOp = c.callRaw("image.pull", Map.of("ref", "debian-bookworm"), null, e -> { }).path("id").asText();
-            for (String op : List.of(kernelOp, imageOp)) {
-                JsonNode done = c.callRaw("daemon.operations.wait", Map.of("id", op, "timeout_ms", 600_000), null, e -> { });
-                assertThat(done.path("error").isMissingNode()).as(done.toString()).isTrue();
-            }
-            guestKernel = c.callRaw("kernel.show", Map.of("name", "debian-cloud"), null, e -> { }).path("version").asText();
-        }
+        daemon = VmWorld.daemon();
+        guestKernel = VmWorld.guestKernel();
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        if (daemon != null) {
-            try (RpcClient c = daemon.client()) {
-                for (JsonNode vm : c.callRaw("vm.list", null, null, e -> { }).path("vms")) {
-                    c.callRaw("vm.delete", Map.of("names", List.of(vm.path("name").asText())), null, e -> { });
-                }
-            } finally {
-                daemon.close();
+    static void deleteOurVms() throws Exception {
+        try (RpcClient c = VmWorld.daemon().client()) {
+            for (JsonNode vm : c.callRaw("vm.list", null, null, e -> { }).path("vms")) {
+                c.callRaw("vm.delete", Map.of("names", List.of(vm.path("name").asText())), null, e -> { });
             }
         }
     }
