@@ -26,6 +26,8 @@ import java.util.Map;
  * vm.create in two halves: {@link #plan} checks everything the request alone can get wrong (before
  * any file or row exists), {@link #run} does the work in named stages. A cancel removes everything
  * made so far; a failure while booting keeps the VM in state error so its log can be read.
+ * From allocation until it ends the row says {@code creating}, so a daemon killed meanwhile undoes
+ * the create at its next start ({@link CrashRecovery}).
  */
 public final class VmCreate {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -63,7 +65,7 @@ public final class VmCreate {
                 image.path("rootfs").asText(), kernel.path("vmlinuz").asText(), kernel.path("initrd").asText(null),
                 image.path("guest").path("init").asText("/sbin/init"));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        return new Plan(new VmRecord(name, "created", spec, rt, now, now, null), backend, !Boolean.TRUE.equals(p.noStart()),
+        return new Plan(new VmRecord(name, VmStates.CREATING, spec, rt, now, now, null), backend, !Boolean.TRUE.equals(p.noStart()),
                 Duration.ofSeconds(d.readyTimeoutSeconds()));
     }
 
@@ -81,10 +83,13 @@ public final class VmCreate {
             progress.stage("network");
             progress.checkCancelled();
             if (!plan.start()) {
+                VmRecord created = r.withState("created", null);
+                s.store().update(created);
                 progress.stage("ready");
-                return r;
+                return created;
             }
-            VmRecord running = new VmBoot(s.store(), s.paths(), s.guest()).boot(r, plan.backend(), progress, plan.readyTimeout());
+            VmRecord running = new VmBoot(s.store(), s.paths(), s.guest()).boot(r, plan.backend(), progress, plan.readyTimeout(),
+                    VmStates.CREATING);
             progress.stage("ready");
             return running;
         } catch (RpcException e) {
