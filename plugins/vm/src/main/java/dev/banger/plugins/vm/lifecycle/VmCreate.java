@@ -12,6 +12,7 @@ import dev.banger.plugins.vm.ssh.Ed25519KeyGen;
 import dev.banger.plugins.vm.store.VmRecord;
 import dev.banger.plugins.vm.store.VmRuntime;
 import dev.banger.plugins.vm.store.VmSpec;
+import dev.banger.kernel.api.files.DiskSpace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -71,7 +72,12 @@ public final class VmCreate {
 
     public VmRecord run(Plan plan, OperationProgress progress) throws Exception {
         progress.stage("allocate");
-        VmRecord r = allocate(plan.record());
+        VmRecord r;
+        try {
+            r = allocate(plan.record());
+        } catch (Exception e) {
+            throw DiskSpace.exhausted(e) ? noSpace(plan.record()) : e;
+        }
         try {
             progress.stage("prepare disks");
             Path dir = Files.createDirectories(Path.of(r.runtime().diskDir()));
@@ -92,17 +98,25 @@ public final class VmCreate {
                     VmStates.CREATING);
             progress.stage("ready");
             return running;
-        } catch (RpcException e) {
-            if (e.code() == ErrorCode.CANCELLED || progress.cancelled()) {
+        } catch (Exception e) {
+            if (DiskSpace.exhausted(e)) {
+                // a VM whose disks could not be written has no log worth keeping: it goes, so the same create can simply be repeated
+                s.removal().remove(current(r), plan.backend());
+                throw noSpace(r);
+            }
+            if (e instanceof RpcException rpc && rpc.code() == ErrorCode.CANCELLED || progress.cancelled()) {
                 s.removal().remove(current(r), plan.backend());
             } else {
-                s.removal().markFailed(current(r), plan.backend(), e.detail());
+                s.removal().markFailed(current(r), plan.backend(), e instanceof RpcException rpc ? rpc.detail() : e.toString());
             }
             throw e;
-        } catch (Exception e) {
-            s.removal().markFailed(current(r), plan.backend(), e.toString());
-            throw e;
         }
+    }
+
+    private RpcException noSpace(VmRecord r) {
+        return DiskSpace.error(Path.of(r.runtime().diskDir()).getParent(), "creating VM " + r.name()
+                + " (a copy-on-write overlay, a 16 MiB config disk and the metadata of a sparse " + (r.spec().diskBytes() >> 20)
+                + " MiB work disk); nothing of it was kept,", -1);
     }
 
     private VmRecord current(VmRecord r) throws Exception {
