@@ -39,9 +39,12 @@ public final class DiskSpace {
     /** The no_space error for {@code dir}; {@code neededBytes} below zero when the need is unknown. */
     public static RpcException error(Path dir, String what, long neededBytes) {
         Path shown = existing(dir);
-        String need = neededBytes >= 0 ? " needs about " + human(neededBytes) + " and" : "";
-        return new RpcException(ErrorCode.NO_SPACE, "no space left on the file system of " + shown + ": " + what + need + " only "
-                + human(Math.max(free(shown), 0)) + " is free there; free some space (or `banger image cache prune`) and try again");
+        String free = human(Math.max(free(shown), 0));
+        String detail = neededBytes >= 0
+                ? ": " + what + " needs about " + human(neededBytes) + " and only " + free + " is free there"
+                : " while " + what + "; only " + free + " is free there";
+        return new RpcException(ErrorCode.NO_SPACE, "no space left on the file system of " + shown + detail
+                + "; free some space (or `banger image cache prune`) and try again");
     }
 
     /** Usable bytes on {@code dir}'s file system (its nearest existing parent), or -1 when that cannot be read. */

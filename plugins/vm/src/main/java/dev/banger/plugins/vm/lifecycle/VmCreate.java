@@ -116,7 +116,7 @@ public final class VmCreate {
     private RpcException noSpace(VmRecord r) {
         return DiskSpace.error(Path.of(r.runtime().diskDir()).getParent(), "creating VM " + r.name()
                 + " (a copy-on-write overlay, a 16 MiB config disk and the metadata of a sparse " + (r.spec().diskBytes() >> 20)
-                + " MiB work disk); nothing of it was kept,", -1);
+                + " MiB work disk; what it had made is removed)", -1);
     }
 
     private VmRecord current(VmRecord r) throws Exception {
