@@ -81,7 +81,7 @@ public final class OperationRegistry implements Operations, AutoCloseable {
     static RpcError interruption(OperationSummary last) {
         return new RpcError(ErrorCode.OPERATION_FAILED, "interrupted: bangerd stopped (killed, crashed or the host went down) while "
                 + last.kind() + (last.subject() == null ? "" : " of " + last.subject()) + " was at stage '" + last.stage()
-                + "'; it did not complete, and what it had made so far is removed when bangerd starts again");
+                + "'; it did not complete, and anything it had half made is removed when bangerd starts again");
     }
 
     private void save(OperationState state) {
@@ -116,18 +116,30 @@ public final class OperationRegistry implements Operations, AutoCloseable {
         MDC.put(Dispatcher.MDC_OP_ID, state.id());
         try {
             task.run(new BoundProgress(state, ctx));
-            state.finish(null);
+            finish(state, null);
             LOG.atInfo().addKeyValue("kind", state.summary().kind()).log("operation completed");
         } catch (RpcException e) {
-            state.finish(e.toError());
+            finish(state, e.toError());
             LOG.atWarn().addKeyValue("kind", state.summary().kind()).addKeyValue("error", e.code().wire()).log("operation failed: {}", e.detail());
         } catch (Exception e) {
             LOG.error("operation failed unexpectedly", e);
-            state.finish(new RpcError(ErrorCode.OPERATION_FAILED, e.toString()));
+            finish(state, new RpcError(ErrorCode.OPERATION_FAILED, e.toString()));
         } finally {
-            save(state);
             MDC.remove(Dispatcher.MDC_OP_ID);
         }
+    }
+
+    /**
+     * The outcome goes to the journal before waiters see it: once anyone has been told an operation
+     * is done, a kill can no longer turn it into "interrupted" at the next start.
+     */
+    private void finish(OperationState state, RpcError failure) {
+        try {
+            journal.save(state.summaryFinishedWith(failure, clock));
+        } catch (Exception e) {
+            LOG.atWarn().addKeyValue("op_id", state.id()).log("could not write the operation journal: {}", e.toString());
+        }
+        state.finish(failure);
     }
 
     @Override

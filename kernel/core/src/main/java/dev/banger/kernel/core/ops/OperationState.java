@@ -110,6 +110,12 @@ final class OperationState {
         touch();
     }
 
+    /** What {@link #summary()} will say once {@link #finish} is called with {@code failure}, without finishing. */
+    synchronized OperationSummary summaryFinishedWith(RpcError failure, Clock now) {
+        return new OperationSummary(id, kind, subject, failure == null ? "done" : stage, failure == null ? 1 : progress, true, failure,
+                startedAt, now.instant());
+    }
+
     synchronized boolean isDone() {
         return done;
     }
