@@ -10,7 +10,13 @@ import dev.banger.kernel.core.config.DaemonSettings;
 import dev.banger.kernel.core.config.Layout;
 import dev.banger.kernel.core.config.PluginHomeImpl;
 import dev.banger.kernel.core.helper.SocketHelperClient;
+import dev.banger.kernel.api.RpcFamily;
+import dev.banger.kernel.core.ops.OperationJournal;
 import dev.banger.kernel.core.ops.OperationRegistry;
+import dev.banger.kernel.core.ops.SqliteOperationJournal;
+import dev.banger.kernel.core.plugins.Contribution;
+import dev.banger.kernel.core.rpc.CallScope;
+import org.slf4j.MDC;
 import dev.banger.kernel.core.plugins.PluginHost;
 import dev.banger.kernel.core.plugins.PluginStartupException;
 import dev.banger.kernel.core.rpc.DispatchTable;
@@ -45,6 +51,9 @@ public final class Kernel implements KernelServices, KernelInfo, AutoCloseable {
     private final Map<String, PluginHome> homes = new ConcurrentHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
+    private final OperationJournal journal;
+    private final Dispatcher dispatcher;
+
     private Kernel(DaemonSettings s, PluginHost host, DispatchTable table, SocketGuard guard) {
         this.layout = s.layout();
         this.config = s.config();
@@ -52,8 +61,39 @@ public final class Kernel implements KernelServices, KernelInfo, AutoCloseable {
         this.host = host;
         this.table = table;
         this.guard = guard;
-        this.operations = new OperationRegistry(Clock.systemUTC(), Duration.ofHours(1), this::stopping);
-        this.server = new SocketServer(s.socket(), new Dispatcher(table, this));
+        this.journal = openJournal(s.layout().stateDir().resolve("operations.db"));
+        this.operations = new OperationRegistry(Clock.systemUTC(), Duration.ofHours(1), this::stopping, journal);
+        this.dispatcher = new Dispatcher(table, this);
+        this.server = new SocketServer(s.socket(), dispatcher);
+    }
+
+    /** Without a journal the daemon still works; it just cannot report a killed predecessor's operations. */
+    private static OperationJournal openJournal(Path file) {
+        try {
+            return SqliteOperationJournal.open(file);
+        } catch (Exception e) {
+            LOG.warn("operation journal {} cannot be opened ({}); operations are kept in memory only", file, e.toString());
+            return OperationJournal.NONE;
+        }
+    }
+
+    /** Each family's start hook, one background thread per plugin, so a slow recovery delays no other plugin. */
+    private void runStartHooks() {
+        for (Contribution<RpcFamily> c : host.extensions(RpcFamily.class)) {
+            CallScope scope = dispatcher.startScope(c.pluginId(), c.extension().family(), this::stopping);
+            Thread t = new Thread(() -> {
+                MDC.put(Dispatcher.MDC_OP_ID, scope.opId());
+                try {
+                    c.extension().started(scope);
+                } catch (Exception | LinkageError e) {
+                    LOG.error("start hook of plugin {} (family {}) failed", c.pluginId(), c.extension().family(), e);
+                } finally {
+                    MDC.remove(Dispatcher.MDC_OP_ID);
+                }
+            }, "banger-start-" + c.extension().family());
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
     public static Kernel start(DaemonSettings s) throws IOException, PluginStartupException, SocketGuard.AlreadyRunningException {
@@ -63,6 +103,7 @@ public final class Kernel implements KernelServices, KernelInfo, AutoCloseable {
             host = PluginHost.start(s.pluginsDir(), s.config().disabledPlugins());
             Kernel kernel = new Kernel(s, host, host.table(), guard);
             kernel.server.start();
+            kernel.runStartHooks();
             LOG.atInfo().addKeyValue("socket", s.socket().toString()).addKeyValue("pid", kernel.pid())
                     .addKeyValue("methods", kernel.table.methods().size()).addKeyValue("plugins_dir", s.pluginsDir().toString())
                     .log("bangerd started");
@@ -97,6 +138,13 @@ public final class Kernel implements KernelServices, KernelInfo, AutoCloseable {
             LOG.warn("stop was not clean: {}", e.toString());
         }
         host.close();
+        if (journal instanceof SqliteOperationJournal sqlite) {
+            try {
+                sqlite.close();
+            } catch (Exception e) {
+                LOG.warn("closing the operation journal failed: {}", e.toString());
+            }
+        }
         try {
             guard.close();
         } catch (IOException e) {

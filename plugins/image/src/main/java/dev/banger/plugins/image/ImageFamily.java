@@ -51,6 +51,12 @@ public final class ImageFamily implements RpcFamily {
         return new DeleteResult(image.name(), true);
     }
 
+    /** Staging dirs and unverified blobs a killed daemon left are removed at start, not at the first image call. */
+    @Override
+    public void started(CallContext ctx) throws Exception {
+        services(ctx);
+    }
+
     static ImageServices services(CallContext ctx) throws Exception {
         return ImageServices.of(ctx.home());
     }

@@ -16,6 +16,7 @@ import dev.banger.plugins.image.oci.Credentials;
 import dev.banger.plugins.image.oci.ImageReference;
 import dev.banger.plugins.image.oci.Platform;
 import dev.banger.plugins.image.oci.RegistryOptions;
+import dev.banger.plugins.image.oci.RegistrySettings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +49,7 @@ final class ImagePulls {
         ImageReference ref = ImageReference.parse(p.ref());
         Platform platform = p.platform() == null ? Platform.LINUX_AMD64 : Platform.parse(p.platform());
         Map<String, String> env = System.getenv();
-        RegistryOptions options = RegistryOptions.defaults()
+        RegistryOptions options = RegistrySettings.apply(ctx.home().config(), RegistryOptions.defaults())
                 .withCredentials(Credentials.resolve(ref.registry(), p.creds(), env, Credentials.defaultDockerConfig(env)))
                 .withInsecure(Boolean.TRUE.equals(p.insecure()));
         String name = p.name() != null ? p.name() : DerivedName.of(ref);

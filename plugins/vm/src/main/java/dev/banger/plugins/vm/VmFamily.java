@@ -70,6 +70,12 @@ public final class VmFamily implements RpcFamily {
                 Method.of("vm.forward.list", VmNameParams.class, VmForwards.class, (ctx, p) -> new VmPortForwards(services(ctx)).list(p.name())));
     }
 
+    /** Recovery and the VMM watch must not wait for the first vm.* call after a restart. */
+    @Override
+    public void started(CallContext ctx) throws Exception {
+        services(ctx);
+    }
+
     static VmServices services(CallContext ctx) throws Exception {
         return VmServices.of(ctx.home());
     }

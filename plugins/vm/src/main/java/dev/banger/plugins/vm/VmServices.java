@@ -14,7 +14,11 @@ import dev.banger.plugins.vm.ssh.SshGuestAccess;
 import dev.banger.plugins.vm.store.VmStore;
 import java.util.List;
 
-/** The vm plugin's long-lived parts, created on first use; creating them re-attaches to running VMs. */
+/**
+ * The vm plugin's long-lived parts, created when the daemon starts (the family's start hook) or on
+ * first use: creating them undoes or finishes what a killed daemon left half done, re-attaches to
+ * running VMs and starts watching their VMMs. Calls wait for that ({@link #of} is synchronized).
+ */
 final class VmServices implements VmRuntimeServices {
     private static VmServices instance;
 
@@ -33,6 +37,7 @@ final class VmServices implements VmRuntimeServices {
         this.backends = new BackendChooser(all);
         this.removal = new VmRemoval(store, guest);
         dev.banger.plugins.vm.lifecycle.VmStartup.reattach(this);
+        dev.banger.plugins.vm.lifecycle.VmmWatch.start(this, 1000);
     }
 
     static synchronized VmServices of(PluginHome home) throws Exception {

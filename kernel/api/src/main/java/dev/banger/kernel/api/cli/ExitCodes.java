@@ -28,6 +28,7 @@ public final class ExitCodes {
             case UNAUTHORIZED -> 7;
             case CANCELLED -> 8;
             case BAD_VERSION, UNKNOWN_METHOD -> 10;
+            case NO_SPACE -> 11;
         };
     }
 }

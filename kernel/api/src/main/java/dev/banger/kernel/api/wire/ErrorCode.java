@@ -7,7 +7,7 @@ import java.util.Locale;
 /** The stable error codes of wire protocol v1. Unknown codes from a newer peer map to OPERATION_FAILED. */
 public enum ErrorCode {
     BAD_VERSION, UNKNOWN_METHOD, BAD_REQUEST, NOT_FOUND, NOT_RUNNING, ALREADY_EXISTS, CONFLICT,
-    UNAUTHORIZED, CANCELLED, OPERATION_FAILED;
+    UNAUTHORIZED, CANCELLED, OPERATION_FAILED, NO_SPACE;
 
     @JsonValue
     public String wire() {

@@ -20,6 +20,8 @@ final class OperationState {
     private RpcError error;
     private Instant updatedAt;
     private volatile boolean cancelRequested;
+    /** When the stage was last written to the journal; stages can change many times a second (pull progress). */
+    private long journaledNanos;
 
     OperationState(String id, String kind, String subject, Clock clock) {
         this.id = id;
@@ -28,6 +30,46 @@ final class OperationState {
         this.clock = clock;
         this.startedAt = clock.instant();
         this.updatedAt = startedAt;
+    }
+
+    /** An operation a previous daemon ran and did not finish: reported failed, as it was when that daemon ended. */
+    static OperationState interrupted(OperationSummary last, Clock clock, RpcError why) {
+        OperationState s = new OperationState(last.id(), last.kind(), last.subject(), last.startedAt(), clock);
+        s.stage = last.stage();
+        s.progress = last.progress();
+        s.done = true;
+        s.error = why;
+        return s;
+    }
+
+    /** A finished operation of a previous daemon, kept for the rest of its retention. */
+    static OperationState finished(OperationSummary last, Clock clock) {
+        OperationState s = new OperationState(last.id(), last.kind(), last.subject(), last.startedAt(), clock);
+        s.stage = last.stage();
+        s.progress = last.progress();
+        s.done = true;
+        s.error = last.error();
+        s.updatedAt = last.updatedAt();
+        return s;
+    }
+
+    private OperationState(String id, String kind, String subject, Instant startedAt, Clock clock) {
+        this.id = id;
+        this.kind = kind;
+        this.subject = subject;
+        this.clock = clock;
+        this.startedAt = startedAt;
+        this.updatedAt = clock.instant();
+    }
+
+    /** True at most once per {@code minGapNanos}: whether this stage change should also go to the journal. */
+    synchronized boolean journalDue(long minGapNanos) {
+        long now = System.nanoTime();
+        if (journaledNanos != 0 && now - journaledNanos < minGapNanos) {
+            return false;
+        }
+        journaledNanos = now;
+        return true;
     }
 
     public String id() {
@@ -66,6 +108,12 @@ final class OperationState {
             progress = 1;
         }
         touch();
+    }
+
+    /** What {@link #summary()} will say once {@link #finish} is called with {@code failure}, without finishing. */
+    synchronized OperationSummary summaryFinishedWith(RpcError failure, Clock now) {
+        return new OperationSummary(id, kind, subject, failure == null ? "done" : stage, failure == null ? 1 : progress, true, failure,
+                startedAt, now.instant());
     }
 
     synchronized boolean isDone() {

@@ -65,6 +65,11 @@ public final class Dispatcher {
         }
     }
 
+    /** The context a plugin's start hook runs in: its own op id and home, no client, cancelled when the daemon stops. */
+    public CallScope startScope(String pluginId, String family, BooleanSupplier stopping) {
+        return new CallScope(this, OpIds.mint(), pluginId, family + ".started", false, FrameSink.DISCARD, stopping);
+    }
+
     /** An in-process call from one plugin to another: same op id, the caller's cancellation. */
     JsonNode invokeNested(CallScope parent, String method, JsonNode params) {
         long start = System.nanoTime();

@@ -12,6 +12,7 @@ import dev.banger.plugins.image.rootfs.GuestFeatures;
 import dev.banger.plugins.image.rootfs.RootfsBuilder;
 import dev.banger.plugins.image.store.ImageStore;
 import java.nio.file.Files;
+import dev.banger.kernel.api.files.DiskSpace;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -65,6 +66,11 @@ public final class ImageBuild {
                 store.insert(image);
             }
             return image;
+        } catch (Exception e) {
+            if (DiskSpace.exhausted(e) && !(e instanceof RpcException r && r.code() == ErrorCode.NO_SPACE)) {
+                throw DiskSpace.error(images.root(), "building image " + name + " (the unpacked layers, then its ext4 file)", -1);
+            }
+            throw e;
         } finally {
             FileTrees.deleteQuietly(staging); // gone already once published
         }

@@ -107,6 +107,9 @@ public final class BlobCache {
             verify(digest, expectedSize, actual, size);
             return commit(staging, blobPath(digest));
         } catch (IOException e) {
+            if (dev.banger.kernel.api.files.DiskSpace.exhausted(e)) {
+                throw dev.banger.kernel.api.files.DiskSpace.error(root, "storing blob " + digest + " in the cache", expectedSize);
+            }
             throw new RpcException(ErrorCode.OPERATION_FAILED, "could not store blob " + digest + ": " + e, e);
         } finally {
             deleteQuietly(staging);

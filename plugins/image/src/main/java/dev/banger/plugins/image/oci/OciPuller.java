@@ -41,6 +41,7 @@ public final class OciPuller {
             throw new RpcException(ErrorCode.OPERATION_FAILED, "Tried to pull " + reference + " but its config is "
                     + image.config().size() + " bytes, over the limit of " + options.maxManifestBytes());
         }
+        requireCacheSpace(reference, image);
         for (int round = 1; ; round++) {
             PullProgress pullProgress = new PullProgress(progress, image.totalLayerBytes(), image.layers().size());
             Path configBlob = fetch(client, image.config(), progress, pullProgress, -1);
@@ -81,6 +82,24 @@ public final class OciPuller {
             pullProgress.add(blob.size() - reported[0]); // another pull may have downloaded it for us
         }
         return path;
+    }
+
+    /** Refused before the first byte when the blobs not yet cached cannot fit: no half download to clean up. */
+    private void requireCacheSpace(ImageReference reference, ImageManifest image) {
+        long missing = 0;
+        int count = 0;
+        List<Descriptor> all = new ArrayList<>(image.layers());
+        all.add(image.config());
+        for (Descriptor d : all) {
+            if (cache.find(d.digest(), d.size()).isEmpty()) {
+                missing += d.size();
+                count++;
+            }
+        }
+        if (count > 0) {
+            dev.banger.kernel.api.files.DiskSpace.require(cache.cacheDir(), missing,
+                    "pulling " + reference + " (" + count + " blob(s) not yet in the cache)");
+        }
     }
 
     private static boolean allStillCached(Path config, List<PulledLayer> layers) {

@@ -68,10 +68,10 @@ final class RegistryBlobSource implements BlobSource {
                 try {
                     n = body.read(buffer);
                 } catch (IOException e) {
-                    return e;
+                    return guard.stalled() ? stalled() : e;
                 }
                 if (n < 0) {
-                    return null;
+                    return guard.stalled() ? stalled() : null;
                 }
                 guard.bytesArrived();
                 target.write(buffer, n);
@@ -86,6 +86,11 @@ final class RegistryBlobSource implements BlobSource {
                 progress.checkCancelled();
             }
         }
+    }
+
+    private IOException stalled() {
+        return new IOException("no data from " + client.reference().registry() + " for " + client.options().timeout().toSeconds()
+                + " s: the connection stalled and was cut");
     }
 
     /** A 206 must continue where we stopped; anything else means starting over. */

@@ -36,6 +36,10 @@ public record RegistryOptions(Optional<Credentials> credentials, boolean insecur
         return new RegistryOptions(credentials, insecure, maxManifestBytes, limit, maxAttempts, initialBackoff, timeout);
     }
 
+    public RegistryOptions withTimeout(Duration newTimeout) {
+        return new RegistryOptions(credentials, insecure, maxManifestBytes, maxBlobBytes, maxAttempts, initialBackoff, newTimeout);
+    }
+
     public RegistryOptions withRetries(int attempts, Duration firstBackoff) {
         return new RegistryOptions(credentials, insecure, maxManifestBytes, maxBlobBytes, attempts, firstBackoff, timeout);
     }

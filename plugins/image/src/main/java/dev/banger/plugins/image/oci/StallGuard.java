@@ -25,6 +25,7 @@ final class StallGuard implements AutoCloseable {
     private final long timeoutNanos;
     private final ScheduledFuture<?> check;
     private volatile long lastByteNanos = System.nanoTime();
+    private volatile boolean stalled;
 
     StallGuard(Closeable body, OperationProgress progress, Duration timeout) {
         this.body = body;
@@ -38,7 +39,9 @@ final class StallGuard implements AutoCloseable {
     }
 
     private void check() {
-        if (progress.cancelled() || System.nanoTime() - lastByteNanos > timeoutNanos) {
+        boolean silent = System.nanoTime() - lastByteNanos > timeoutNanos;
+        if (progress.cancelled() || silent) {
+            stalled = silent && !progress.cancelled();
             try {
                 body.close();
             } catch (IOException | RuntimeException ignored) {
@@ -46,6 +49,11 @@ final class StallGuard implements AutoCloseable {
             }
             check.cancel(false);
         }
+    }
+
+    /** Whether this guard cut the stream because nothing arrived (not because of a cancel). */
+    boolean stalled() {
+        return stalled;
     }
 
     @Override

@@ -159,6 +159,43 @@ class RegistryFaultTest {
     }
 
     @Test
+    void aServerErrorThatPersistsFailsNamingTheRegistryAndTheBlobAndCachesNothing() {
+        proxy.failAlways("/blobs/" + bigLayer, 500);
+        assertThatThrownBy(() -> pull(new RecordingProgress()))
+                .isInstanceOfSatisfying(RpcException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.OPERATION_FAILED);
+                    assertThat(e.getMessage()).contains(proxy.hostPort(), bigLayer, "3 attempts", "HTTP 500");
+                });
+        assertThat(proxy.requests().stream().filter(r -> r.path().endsWith(bigLayer)).count()).isEqualTo(3);
+        assertThat(cache.find(BlobDigest.parse(bigLayer), -1)).isEmpty();
+    }
+
+    /** The registry goes silent mid-blob every time: each silence is cut after the timeout and resumed, then the pull gives up. */
+    @Test
+    void aStallHitsTheTimeoutWithAnErrorNamingTheRegistryAndTheBlob() throws Exception {
+        CountDownLatch reached = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        proxy.pauseBlob(bigLayer, 100_000, reached, never);
+        RegistryOptions options = RegistryOptions.defaults().withCredentials(Optional.of(CREDENTIALS))
+                .withRetries(3, Duration.ofMillis(20)).withTimeout(Duration.ofSeconds(1));
+        try {
+            assertThatThrownBy(() -> new OciPuller(cache, options).pull(ImageReference.parse(proxy.hostPort() + "/faults/img:v1"),
+                    Platform.LINUX_AMD64, new RecordingProgress()))
+                    .isInstanceOfSatisfying(RpcException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.OPERATION_FAILED);
+                        assertThat(e.getMessage()).contains(proxy.hostPort(), bigLayer, "broke off 3 times", "stalled");
+                    });
+        } finally {
+            never.countDown();
+        }
+        List<Recorded> gets = proxy.requests().stream().filter(r -> r.path().endsWith(bigLayer)).toList();
+        assertThat(gets).hasSize(3);
+        assertThat(gets.get(2).range()).as("each silence resumes where the bytes stopped").matches("bytes=[1-9][0-9]*-");
+        assertThat(cache.find(BlobDigest.parse(bigLayer), -1)).isEmpty();
+        assertOnlyVerifiedBlobsAndNoStaging();
+    }
+
+    @Test
     void aCancelMidPullLeavesNoUnverifiedBlobEvenOnASilentConnection() throws Exception {
         CountDownLatch reached = new CountDownLatch(1);
         CountDownLatch resume = new CountDownLatch(1);

@@ -35,6 +35,7 @@ public final class FaultProxy implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Fault> blobFaults = new ConcurrentHashMap<>();
     private final Map<String, Integer> failOnce = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failAlways = new ConcurrentHashMap<>();
     private volatile boolean redirectBlobs;
     private volatile String fakeManifestDigest;
 
@@ -89,6 +90,18 @@ public final class FaultProxy implements AutoCloseable {
         failOnce.put(pathPart, status);
     }
 
+    /** Answers {@code status} to every request whose path contains {@code pathPart}, until {@link #heal()}. */
+    public void failAlways(String pathPart, int status) {
+        failAlways.put(pathPart, status);
+    }
+
+    /** Drops every fault: from now on the proxy forwards faithfully. */
+    public void heal() {
+        failAlways.clear();
+        failOnce.clear();
+        blobFaults.clear();
+    }
+
     public void redirectBlobs() {
         redirectBlobs = true;
     }
@@ -106,6 +119,12 @@ public final class FaultProxy implements AutoCloseable {
                     exchange.getRequestHeaders().containsKey("Authorization")));
             Integer failure = failOnce.entrySet().stream().filter(e -> path.contains(e.getKey())).map(Map.Entry::getValue)
                     .findFirst().orElse(null);
+            Integer always = failAlways.entrySet().stream().filter(e -> path.contains(e.getKey())).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+            if (always != null) {
+                exchange.sendResponseHeaders(always, -1);
+                return;
+            }
             if (failure != null && failOnce.entrySet().removeIf(e -> path.contains(e.getKey()))) {
                 exchange.sendResponseHeaders(failure, -1);
                 return;

@@ -27,6 +27,20 @@ public interface VmBackend {
     /** Asks the guest to power off (ACPI / Ctrl-Alt-Del); the caller waits and then calls {@link #kill}. */
     void requestShutdown(MachineHandle handle) throws Exception;
 
+    /**
+     * A VMM launched into {@code runDir} whose pid the daemon may never have recorded (it was killed
+     * between the launch and the write of the row): found through what the VMM itself left in the run
+     * dir. Callers still go through {@link #status}/{@link #kill}, which check the process is that VMM.
+     */
+    default java.util.Optional<MachineHandle> launchedIn(Path runDir) {
+        return java.util.Optional.empty();
+    }
+
+    /** Whether the VMM process still runs, without talking to it (cheap enough to ask every second). */
+    default boolean alive(MachineHandle handle) {
+        return status(handle).state() != MachineStatus.State.GONE;
+    }
+
     /** Ends the VMM process now (the pid must still be the VMM we launched). */
     void kill(MachineHandle handle, String signal) throws Exception;
 

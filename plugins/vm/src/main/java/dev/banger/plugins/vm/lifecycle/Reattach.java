@@ -35,8 +35,11 @@ final class Reattach {
                 }
                 case PAUSED_ON_ERROR -> s.store().update(r.withState("error", "the VMM paused on an error: " + status.detail()));
                 default -> {
-                    RunDir.removeSockets(Path.of(r.runtime().runDir()));
-                    s.store().update(r.withRuntime(r.runtime().withPid(null, null)).withState("stopped", null));
+                    Path runDir = Path.of(r.runtime().runDir());
+                    // a VM that was running and lost its VMM says why; one that was starting or stopping just stopped
+                    String why = r.state().equals("running") ? VmmExit.unexpected(r.name(), h.pid(), runDir.resolve("console.log")) : null;
+                    RunDir.removeSockets(runDir);
+                    s.store().update(r.withRuntime(r.runtime().withPid(null, null)).withState("stopped", why));
                     LOG.info("VM {} stopped while the daemon was away; marked stopped", r.name());
                 }
             }

@@ -26,13 +26,14 @@ final class VmBoot {
         this.guest = guest;
     }
 
-    VmRecord boot(VmRecord r, VmBackend backend, OperationProgress progress, Duration readyTimeout) throws Exception {
+    /** {@code bootingState} is what the row says meanwhile: {@code creating} inside a create, {@code starting} otherwise. */
+    VmRecord boot(VmRecord r, VmBackend backend, OperationProgress progress, Duration readyTimeout, String bootingState) throws Exception {
         progress.stage("boot");
         Files.createDirectories(paths.run(r.runtime().id()));
         var spec = MachineSpecs.of(r, paths);
         ConsoleWatch console = new ConsoleWatch(spec.runDir().resolve("console.log"));
         MachineHandle h = backend.launch(spec);
-        VmRecord starting = r.withRuntime(r.runtime().withPid(h.pid(), h.controlSocket().toString())).withState("starting", null);
+        VmRecord starting = r.withRuntime(r.runtime().withPid(h.pid(), h.controlSocket().toString())).withState(bootingState, null);
         store.update(starting);
         progress.stage("wait for guest");
         long deadline = System.nanoTime() + readyTimeout.toNanos();

@@ -12,6 +12,7 @@ import dev.banger.plugins.vm.ssh.Ed25519KeyGen;
 import dev.banger.plugins.vm.store.VmRecord;
 import dev.banger.plugins.vm.store.VmRuntime;
 import dev.banger.plugins.vm.store.VmSpec;
+import dev.banger.kernel.api.files.DiskSpace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -26,6 +27,8 @@ import java.util.Map;
  * vm.create in two halves: {@link #plan} checks everything the request alone can get wrong (before
  * any file or row exists), {@link #run} does the work in named stages. A cancel removes everything
  * made so far; a failure while booting keeps the VM in state error so its log can be read.
+ * From allocation until it ends the row says {@code creating}, so a daemon killed meanwhile undoes
+ * the create at its next start ({@link CrashRecovery}).
  */
 public final class VmCreate {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -63,13 +66,18 @@ public final class VmCreate {
                 image.path("rootfs").asText(), kernel.path("vmlinuz").asText(), kernel.path("initrd").asText(null),
                 image.path("guest").path("init").asText("/sbin/init"));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        return new Plan(new VmRecord(name, "created", spec, rt, now, now, null), backend, !Boolean.TRUE.equals(p.noStart()),
+        return new Plan(new VmRecord(name, VmStates.CREATING, spec, rt, now, now, null), backend, !Boolean.TRUE.equals(p.noStart()),
                 Duration.ofSeconds(d.readyTimeoutSeconds()));
     }
 
     public VmRecord run(Plan plan, OperationProgress progress) throws Exception {
         progress.stage("allocate");
-        VmRecord r = allocate(plan.record());
+        VmRecord r;
+        try {
+            r = allocate(plan.record());
+        } catch (Exception e) {
+            throw DiskSpace.exhausted(e) ? noSpace(plan.record()) : e;
+        }
         try {
             progress.stage("prepare disks");
             Path dir = Files.createDirectories(Path.of(r.runtime().diskDir()));
@@ -81,23 +89,34 @@ public final class VmCreate {
             progress.stage("network");
             progress.checkCancelled();
             if (!plan.start()) {
+                VmRecord created = r.withState("created", null);
+                s.store().update(created);
                 progress.stage("ready");
-                return r;
+                return created;
             }
-            VmRecord running = new VmBoot(s.store(), s.paths(), s.guest()).boot(r, plan.backend(), progress, plan.readyTimeout());
+            VmRecord running = new VmBoot(s.store(), s.paths(), s.guest()).boot(r, plan.backend(), progress, plan.readyTimeout(),
+                    VmStates.CREATING);
             progress.stage("ready");
             return running;
-        } catch (RpcException e) {
-            if (e.code() == ErrorCode.CANCELLED || progress.cancelled()) {
+        } catch (Exception e) {
+            if (DiskSpace.exhausted(e)) {
+                // a VM whose disks could not be written has no log worth keeping: it goes, so the same create can simply be repeated
+                s.removal().remove(current(r), plan.backend());
+                throw noSpace(r);
+            }
+            if (e instanceof RpcException rpc && rpc.code() == ErrorCode.CANCELLED || progress.cancelled()) {
                 s.removal().remove(current(r), plan.backend());
             } else {
-                s.removal().markFailed(current(r), plan.backend(), e.detail());
+                s.removal().markFailed(current(r), plan.backend(), e instanceof RpcException rpc ? rpc.detail() : e.toString());
             }
             throw e;
-        } catch (Exception e) {
-            s.removal().markFailed(current(r), plan.backend(), e.toString());
-            throw e;
         }
+    }
+
+    private RpcException noSpace(VmRecord r) {
+        return DiskSpace.error(Path.of(r.runtime().diskDir()).getParent(), "creating VM " + r.name()
+                + " (a copy-on-write overlay, a 16 MiB config disk and the metadata of a sparse " + (r.spec().diskBytes() >> 20)
+                + " MiB work disk; what it had made is removed)", -1);
     }
 
     private VmRecord current(VmRecord r) throws Exception {

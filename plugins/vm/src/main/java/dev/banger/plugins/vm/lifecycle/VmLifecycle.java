@@ -26,7 +26,7 @@ public final class VmLifecycle {
                 return r;
             }
             try {
-                return new VmBoot(s.store(), s.paths(), s.guest()).boot(r, backend(r), progress, readyTimeout);
+                return new VmBoot(s.store(), s.paths(), s.guest()).boot(r, backend(r), progress, readyTimeout, "starting");
             } catch (RpcException e) {
                 s.removal().markFailed(find(name), backend(r), e.detail());
                 throw e;
@@ -45,10 +45,13 @@ public final class VmLifecycle {
     public VmRecord delete(String name, Duration stopTimeout) throws Exception {
         return s.locks().with(name, () -> {
             VmRecord r = find(name);
+            VmBackend backend = backend(r);
+            // the intent goes into the row first: a daemon killed from here on finishes this delete at its next start
+            s.store().update(r.withState(VmStates.DELETING, null));
             if (r.runtime().pid() != null) {
-                r = new VmStop(s.store(), s.guest()).stop(r, backend(r), stopTimeout);
+                new VmStop(s.store(), s.guest()).halt(r, backend, VmStop.handle(r), stopTimeout);
             }
-            s.removal().remove(r, backend(r));
+            s.removal().remove(r, backend);
             return r.withState("deleted", null);
         });
     }

@@ -39,6 +39,10 @@ public final class VmRemoval {
 
     private static void stopVmm(VmRecord r, VmBackend backend) throws Exception {
         MachineHandle h = VmStop.handle(r);
+        if (h == null && backend != null) {
+            // killed between launching the VMM and recording its pid: the VMM's own pid file still names it
+            h = backend.launchedIn(Path.of(r.runtime().runDir())).orElse(null);
+        }
         if (h != null && backend != null && backend.status(h).state() != MachineStatus.State.GONE) {
             LOG.info("{}: stopping its VMM (pid {})", r.name(), h.pid());
             backend.kill(h, "KILL");

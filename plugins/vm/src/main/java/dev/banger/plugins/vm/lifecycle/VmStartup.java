@@ -1,11 +1,12 @@
 package dev.banger.plugins.vm.lifecycle;
 
-/** Entry point for what the plugin does when it first starts serving (re-attach to live VMs). */
+/** What the plugin does when it first starts serving: undo or finish half-done work, then re-attach to live VMs. */
 public final class VmStartup {
     private VmStartup() {
     }
 
     public static void reattach(VmRuntimeServices s) throws Exception {
+        CrashRecovery.run(s);
         Reattach.run(s);
     }
 }

@@ -31,6 +31,15 @@ final class VmStop {
             return stopped(r);
         }
         store.update(r.withState("stopping", null));
+        halt(r, backend, h, timeout);
+        return stopped(r);
+    }
+
+    /** Poweroff (ssh, else the power button), then a hard stop after {@code timeout}; the row is the caller's business. */
+    void halt(VmRecord r, VmBackend backend, MachineHandle h, Duration timeout) throws Exception {
+        if (h == null || backend.status(h).state() == MachineStatus.State.GONE) {
+            return;
+        }
         try {
             guest.exec(r.name(), "127.0.0.1", r.runtime().sshPort(), List.of("sh", "-c", "sync; poweroff"), (s, d) -> { },
                     () -> false, Duration.ofSeconds(10));
@@ -47,7 +56,6 @@ final class VmStop {
             backend.kill(h, "KILL");
             awaitGone(backend, h, Duration.ofSeconds(10));
         }
-        return stopped(r);
     }
 
     VmRecord kill(VmRecord r, VmBackend backend, String signal) throws Exception {

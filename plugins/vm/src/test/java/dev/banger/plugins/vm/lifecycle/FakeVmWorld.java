@@ -96,6 +96,8 @@ final class FakeVmWorld implements VmRuntimeServices {
     static final class RecordingBackend implements VmBackend {
         static final String NAME = "fake";
         final List<String> calls = new ArrayList<>();
+        /** Set to false to have every VMM "die" (status GONE). */
+        volatile boolean vmmAlive = true;
 
         @Override
         public String name() {
@@ -124,7 +126,7 @@ final class FakeVmWorld implements VmRuntimeServices {
 
         @Override
         public MachineStatus status(MachineHandle handle) {
-            return new MachineStatus(MachineStatus.State.RUNNING, "running");
+            return vmmAlive ? new MachineStatus(MachineStatus.State.RUNNING, "running") : new MachineStatus(MachineStatus.State.GONE, "gone");
         }
 
         @Override
@@ -134,7 +136,18 @@ final class FakeVmWorld implements VmRuntimeServices {
 
         @Override
         public void kill(MachineHandle handle, String signal) {
-            calls.add("kill " + signal);
+            calls.add("kill " + signal + " " + handle.pid());
+            vmmAlive = false;
+        }
+
+        @Override
+        public java.util.Optional<MachineHandle> launchedIn(Path runDir) {
+            Path pidFile = runDir.resolve("qemu.pid");
+            try {
+                return java.util.Optional.of(new MachineHandle(NAME, Long.parseLong(Files.readString(pidFile).strip()), runDir.resolve("qmp.sock"), runDir));
+            } catch (java.io.IOException | NumberFormatException none) {
+                return java.util.Optional.empty();
+            }
         }
 
         @Override

@@ -91,6 +91,24 @@ public final class QemuBackend implements VmBackend {
         }
     }
 
+    /** QEMU writes {@code qemu.pid} itself before it opens any socket, so it is there even if the daemon died right after. */
+    @Override
+    public Optional<MachineHandle> launchedIn(Path runDir) {
+        QemuRunDir run = new QemuRunDir(runDir);
+        try {
+            long pid = Long.parseLong(java.nio.file.Files.readString(run.pidFile()).strip());
+            return Optional.of(new MachineHandle(NAME, pid, run.qmpSocket(), runDir));
+        } catch (IOException | NumberFormatException none) {
+            return Optional.empty();
+        }
+    }
+
+    /** The pid check alone: no QMP session, which would compete with a forward change or a boot wait. */
+    @Override
+    public boolean alive(MachineHandle handle) {
+        return processes.find(handle.pid(), handle.controlSocket()).isPresent();
+    }
+
     /**
      * {@code system_powerdown}: an ACPI power-button press. The guest must handle it (acpid, or
      * systemd-logind with the button driver loaded); a guest that ignores it keeps running, so the

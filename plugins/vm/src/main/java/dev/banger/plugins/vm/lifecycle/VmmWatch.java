@@ -1,0 +1,83 @@
+package dev.banger.plugins.vm.lifecycle;
+
+import dev.banger.plugins.vm.backend.MachineHandle;
+import dev.banger.plugins.vm.backend.VmBackend;
+import dev.banger.plugins.vm.store.VmRecord;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Notices a VMM that died under a running VM (killed, crashed, or the guest powered off by itself)
+ * and records it at once, so `vm list` tells the truth without anyone touching that VM. VMMs are not
+ * children of a restarted daemon, so there is no exit to wait for: each running VM's pid is checked
+ * every second (a /proc read, no QMP session).
+ */
+public final class VmmWatch implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("banger.vm");
+    private final VmRuntimeServices s;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "vm-vmm-watch");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private VmmWatch(VmRuntimeServices services) {
+        this.s = services;
+    }
+
+    public static VmmWatch start(VmRuntimeServices services, long periodMillis) {
+        VmmWatch w = new VmmWatch(services);
+        w.timer.scheduleWithFixedDelay(w::sweep, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        return w;
+    }
+
+    void sweep() {
+        try {
+            for (VmRecord r : s.store().list()) {
+                if (r.state().equals("running") && r.runtime().pid() != null && !alive(r)) {
+                    recordExit(r.name());
+                }
+            }
+        } catch (Exception | LinkageError e) {
+            LOG.warn("VMM watch sweep failed: {}", e.toString());
+        }
+    }
+
+    private boolean alive(VmRecord r) {
+        MachineHandle h = VmStop.handle(r);
+        VmBackend backend = s.backends().byName(r.runtime().backend()).orElse(null);
+        return h == null || backend == null || backend.alive(h);
+    }
+
+    /** Under the VM's lock, and only if nobody changed the row meanwhile (a stop or kill records its own outcome). */
+    private void recordExit(String name) throws Exception {
+        ReentrantLock lock = s.locks().of(name);
+        if (!lock.tryLock()) {
+            return; // a call is working on this VM; it sees the dead VMM itself, or the next sweep does
+        }
+        try {
+            VmRecord r = s.store().find(name).orElse(null);
+            if (r == null || !r.state().equals("running") || r.runtime().pid() == null || alive(r)) {
+                return;
+            }
+            Path runDir = Path.of(r.runtime().runDir());
+            String why = VmmExit.unexpected(name, r.runtime().pid(), runDir.resolve("console.log"));
+            RunDir.removeSockets(runDir);
+            s.store().update(r.withRuntime(r.runtime().withPid(null, null)).withState("stopped", why));
+            LOG.atInfo().addKeyValue("vm", name).addKeyValue("pid", r.runtime().pid())
+                    .log(why == null ? "VM {} powered off by itself; marked stopped" : "VMM of VM {} died; marked stopped: " + why, name);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
