@@ -125,6 +125,17 @@ public final class Dispatcher {
         }
     }
 
+    /** The one line for a connection refused by the peer check: no method ran, so it says who knocked. */
+    public static void logRefusedPeer(String opId, RpcException error, long peerUid, long peerPid) {
+        MDC.put(MDC_OP_ID, opId);
+        try {
+            LOG.atWarn().addKeyValue("method", "-").addKeyValue("outcome", error.code().wire()).addKeyValue("error", error.detail())
+                    .addKeyValue("peer_uid", peerUid).addKeyValue("peer_pid", peerPid).log("rpc failed");
+        } finally {
+            MDC.remove(MDC_OP_ID);
+        }
+    }
+
     private static void logCall(String method, long start, RpcException error) {
         var line = (error == null ? LOG.atInfo() : LOG.atWarn())
                 .addKeyValue("method", method == null ? "-" : method)

@@ -1,5 +1,6 @@
 package dev.banger.kernel.core.rpc;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -46,8 +47,15 @@ public final class ParamDecoder {
             }
             String expected = e.getTargetType() == null ? "another type" : simpleType(e.getTargetType());
             throw RpcException.badRequest(method + ": " + field(e) + " has the wrong type, expected " + expected);
+        } catch (JsonMappingException e) {
+            // e.g. an integer beyond long: say which field and why, without Jackson's location and
+            // reference chain (which name our record classes)
+            Throwable cause = e.getCause() instanceof JsonProcessingException p ? p : e;
+            String why = cause instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getOriginalMessage();
+            throw RpcException.badRequest(method + ": " + field(e) + " could not be decoded: " + why);
         } catch (IOException e) {
-            throw RpcException.badRequest(method + ": params could not be decoded: " + e.getMessage());
+            String why = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
+            throw RpcException.badRequest(method + ": params could not be decoded: " + why);
         }
     }
 

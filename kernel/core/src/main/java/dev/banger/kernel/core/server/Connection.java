@@ -8,6 +8,7 @@ import dev.banger.kernel.api.wire.RpcException;
 import dev.banger.kernel.core.rpc.Dispatcher;
 import dev.banger.kernel.core.rpc.Frames;
 import dev.banger.kernel.core.rpc.OpIds;
+import dev.banger.kernel.core.rpc.RequestEnvelope;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -15,7 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.newsclub.net.unix.AFUNIXSocket;
+import org.newsclub.net.unix.AFUNIXSocketCredentials;
 
 /**
  * One client connection. A reader thread takes request lines as they come and notices the
@@ -27,11 +31,13 @@ final class Connection implements Runnable {
     private final Dispatcher dispatcher;
     private final BooleanSupplier stopping;
     private final InFlight inFlight;
+    private final PeerUidPolicy peers;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "bangerd-call"));
     private volatile boolean gone;
 
-    Connection(Socket socket, Dispatcher dispatcher, BooleanSupplier stopping, InFlight inFlight) {
+    Connection(Socket socket, Dispatcher dispatcher, BooleanSupplier stopping, InFlight inFlight, PeerUidPolicy peers) {
         this.socket = socket;
+        this.peers = peers;
         this.dispatcher = dispatcher;
         this.stopping = stopping;
         this.inFlight = inFlight;
@@ -41,6 +47,9 @@ final class Connection implements Runnable {
     public void run() {
         boolean refused = false;
         try {
+            if (refusedPeer()) {
+                return;
+            }
             LineReader reader = new LineReader(socket.getInputStream(), Protocol.MAX_LINE_BYTES);
             String line;
             while ((line = reader.readLine()) != null) {
@@ -73,6 +82,36 @@ final class Connection implements Runnable {
                 drainAfterRefusal();
             }
             close();
+        }
+    }
+
+    /**
+     * A peer whose uid may not call gets one unauthorized frame (under the op id of its first
+     * request, when that can be read within 2 s) and the connection is closed; nothing it sent is
+     * dispatched. The refusal is logged with the peer's uid and pid.
+     */
+    private boolean refusedPeer() throws IOException {
+        AFUNIXSocketCredentials creds = ((AFUNIXSocket) socket).getPeerCredentials();
+        Optional<RpcException> refusal = peers.refusal(creds.getUid());
+        if (refusal.isEmpty()) {
+            return false;
+        }
+        String opId = firstRequestOpId();
+        Dispatcher.logRefusedPeer(opId, refusal.get(), creds.getUid(), creds.getPid());
+        write(Frames.error(opId, refusal.get().toError()));
+        drainAfterRefusal();
+        return true;
+    }
+
+    private String firstRequestOpId() {
+        String minted = OpIds.mint();
+        try {
+            socket.setSoTimeout(2_000);
+            String line = new LineReader(socket.getInputStream(), Protocol.MAX_LINE_BYTES).readLine();
+            socket.setSoTimeout(0);
+            return line == null ? minted : RequestEnvelope.parse(line).opId(minted);
+        } catch (IOException | RpcException e) {
+            return minted; // silent, too long, or not a request: answer under a fresh op id
         }
     }
 

@@ -16,11 +16,15 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The AF_UNIX listener (socket 0600 in a 0700 directory); many connections at once. */
+/**
+ * The AF_UNIX listener (socket 0600 in a 0700 directory); many connections at once. Only peers the
+ * {@link PeerUidPolicy} allows are served (the daemon's own uid and root).
+ */
 public final class SocketServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("banger.server");
     private final Path socketPath;
     private final Dispatcher dispatcher;
+    private final PeerUidPolicy peers;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final InFlight inFlight = new InFlight();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
@@ -28,8 +32,13 @@ public final class SocketServer implements AutoCloseable {
     private AFUNIXServerSocket server;
 
     public SocketServer(Path socketPath, Dispatcher dispatcher) {
+        this(socketPath, dispatcher, PeerUidPolicy.forThisProcess());
+    }
+
+    public SocketServer(Path socketPath, Dispatcher dispatcher, PeerUidPolicy peers) {
         this.socketPath = socketPath;
         this.dispatcher = dispatcher;
+        this.peers = peers;
     }
 
     public void start() throws IOException {
@@ -49,7 +58,7 @@ public final class SocketServer implements AutoCloseable {
         while (!stopping.get()) {
             try {
                 Socket s = server.accept();
-                Connection c = new Connection(s, dispatcher, stopping::get, inFlight);
+                Connection c = new Connection(s, dispatcher, stopping::get, inFlight, peers);
                 connections.add(c);
                 readers.execute(() -> {
                     try {

@@ -189,4 +189,12 @@ class DispatcherTest {
         assertThatThrownBy(() -> DispatchTable.builder().add("stray", stray))
                 .hasMessageContaining("outside its family 'x'");
     }
+
+    @Test
+    void aNumberBeyondItsTypeNamesTheFieldWithoutJacksonInternals() {
+        ObjectNode f = last("{\"version\":1,\"method\":\"t.sleep\",\"params\":{\"ms\":99999999999999999999999}}");
+        assertThat(f.at("/error/code").asText()).isEqualTo("bad_request");
+        assertThat(f.at("/error/message").asText()).contains("params.ms").contains("out of range")
+                .doesNotContain("dev.banger").doesNotContain("reference chain").doesNotContain("[Source");
+    }
 }

@@ -13,6 +13,6 @@ public record CatalogSource(CatalogEntry entry) implements LayerSource {
     @Override
     public FetchedLayers fetch(Path work, OperationProgress progress) throws Exception {
         Path tar = new DebianTarballBuilder().build(entry, work.resolve("rootfs.tar"), work.resolve("mmdebstrap.log"), progress);
-        return new FetchedLayers(List.of(LayerSupplier.of(entry.name(), () -> Files.newInputStream(tar))), "catalog:" + entry.name(), null);
+        return new FetchedLayers(List.of(LayerSupplier.of(entry.name(), tar, () -> Files.newInputStream(tar))), "catalog:" + entry.name(), null);
     }
 }

@@ -32,7 +32,7 @@ public record ImportSource(Path path) implements LayerSource {
             return new FetchedLayers(List.of(LayerSupplier.of(path.toString(), () -> DirectoryTar.stream(path))), "import:" + path, null);
         }
         String mediaType = mediaTypeOf(path.getFileName().toString());
-        return new FetchedLayers(List.of(LayerSupplier.of(path.toString(), () -> LayerStreams.open(path, mediaType))), "import:" + path, null);
+        return new FetchedLayers(List.of(LayerSupplier.of(path.toString(), path, () -> LayerStreams.open(path, mediaType))), "import:" + path, null);
     }
 
     private static String mediaTypeOf(String file) {

@@ -25,7 +25,7 @@ final class OciLayoutReader {
         for (JsonNode l : manifest.path("layers")) {
             Path blob = blob(layout, l.path("digest").asText());
             String mediaType = l.path("mediaType").asText();
-            layers.add(LayerSupplier.of(l.path("digest").asText(), () -> LayerStreams.open(blob, mediaType)));
+            layers.add(LayerSupplier.of(l.path("digest").asText(), blob, () -> LayerStreams.open(blob, mediaType)));
         }
         return new FetchedLayers(layers, "import:" + layout, null);
     }

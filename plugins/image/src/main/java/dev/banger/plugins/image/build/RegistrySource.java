@@ -33,7 +33,7 @@ public record RegistrySource(ImageReference ref, Platform platform, RegistryOpti
         for (PulledLayer layer : image.layers()) {
             // a prune may empty the cache between the pull and the flatten: keep our own link to each blob
             Path pinned = pin(layer.blob(), work.resolve("layer-" + i++));
-            layers.add(LayerSupplier.of(layer.digest(), () -> LayerStreams.open(pinned, layer.mediaType())));
+            layers.add(LayerSupplier.of(layer.digest(), pinned, () -> LayerStreams.open(pinned, layer.mediaType())));
         }
         return new FetchedLayers(layers, image.reference().toString(), image.manifestDigest());
     }

@@ -16,13 +16,19 @@ import java.util.List;
 public final class LayerFlattener {
     /** Progress reported while flattening covers [0, share] of the whole build. */
     private final double share;
+    private final ExpansionLimit limit;
 
     public LayerFlattener() {
-        this(1.0);
+        this(1.0, ExpansionLimit.defaults());
     }
 
     LayerFlattener(double share) {
+        this(share, ExpansionLimit.defaults());
+    }
+
+    LayerFlattener(double share, ExpansionLimit limit) {
         this.share = share;
+        this.limit = limit;
     }
 
     public StagingTree flatten(List<LayerSupplier> layers, Path stagingDir, OperationProgress progress) {
@@ -49,9 +55,9 @@ public final class LayerFlattener {
         }
     }
 
-    private static void applyLayer(StagingTree tree, LayerSupplier layer, int index, int total, OperationProgress progress) {
+    private void applyLayer(StagingTree tree, LayerSupplier layer, int index, int total, OperationProgress progress) {
         String layerName = "layer " + (index + 1) + "/" + total + " (" + layer.name() + ")";
-        try (InputStream in = layer.open()) {
+        try (InputStream in = new ExpansionGuard(layer.open(), limit, layer.storedBytes(), layerName)) {
             new LayerApplier(tree, progress).apply(in, layerName);
         } catch (IOException e) {
             throw new RpcException(ErrorCode.OPERATION_FAILED, "Could not unpack " + layerName + ": " + e.getMessage(), e);

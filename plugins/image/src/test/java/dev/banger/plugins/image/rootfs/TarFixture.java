@@ -12,75 +12,75 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /** Builds one small layer tar in memory, entry by entry, as an image builder would write it. */
-final class TarFixture {
+public final class TarFixture {
     private static final long MTIME = 1_700_000_000_000L;
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes);
 
-    TarFixture() {
+    public TarFixture() {
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
     }
 
-    TarFixture dir(String name, int mode, int uid, int gid) {
+    public TarFixture dir(String name, int mode, int uid, int gid) {
         return put(entry(name.endsWith("/") ? name : name + "/", TarConstants.LF_DIR, mode, uid, gid), null);
     }
 
-    TarFixture dir(String name) {
+    public TarFixture dir(String name) {
         return dir(name, 0755, 0, 0);
     }
 
-    TarFixture file(String name, String content, int mode, int uid, int gid) {
+    public TarFixture file(String name, String content, int mode, int uid, int gid) {
         byte[] data = content.getBytes(StandardCharsets.UTF_8);
         TarArchiveEntry e = entry(name, TarConstants.LF_NORMAL, mode, uid, gid);
         e.setSize(data.length);
         return put(e, data);
     }
 
-    TarFixture file(String name, String content) {
+    public TarFixture file(String name, String content) {
         return file(name, content, 0644, 0, 0);
     }
 
-    TarFixture symlink(String name, String target) {
+    public TarFixture symlink(String name, String target) {
         TarArchiveEntry e = entry(name, TarConstants.LF_SYMLINK, 0777, 0, 0);
         e.setLinkName(target);
         return put(e, null);
     }
 
-    TarFixture hardLink(String name, String target) {
+    public TarFixture hardLink(String name, String target) {
         TarArchiveEntry e = entry(name, TarConstants.LF_LINK, 0644, 0, 0);
         e.setLinkName(target);
         return put(e, null);
     }
 
-    TarFixture device(String name, byte linkFlag, int major, int minor, int mode, int uid, int gid) {
+    public TarFixture device(String name, byte linkFlag, int major, int minor, int mode, int uid, int gid) {
         TarArchiveEntry e = entry(name, linkFlag, mode, uid, gid);
         e.setDevMajor(major);
         e.setDevMinor(minor);
         return put(e, null);
     }
 
-    TarFixture fifo(String name, int mode) {
+    public TarFixture fifo(String name, int mode) {
         return put(entry(name, TarConstants.LF_FIFO, mode, 0, 0), null);
     }
 
-    TarFixture whiteout(String dir, String hiddenName) {
+    public TarFixture whiteout(String dir, String hiddenName) {
         return file((dir.isEmpty() ? "" : dir + "/") + ".wh." + hiddenName, "");
     }
 
-    TarFixture opaque(String dir) {
+    public TarFixture opaque(String dir) {
         return file(dir + "/.wh..wh..opq", "");
     }
 
     /** An entry whose name is written exactly as given (for tar-slip cases such as absolute names). */
-    TarFixture rawFile(String name) {
+    public TarFixture rawFile(String name) {
         TarArchiveEntry e = new TarArchiveEntry(name, true);
         e.setSize(1);
         e.setModTime(MTIME);
         return put(e, new byte[] {'x'});
     }
 
-    byte[] build() {
+    public byte[] build() {
         try {
             tar.close();
         } catch (IOException e) {
