@@ -91,7 +91,8 @@ final class VmCalls {
     static ExecResult exec(CallContext ctx, VmExecParams p) throws Exception {
         VmRecord r = running(ctx, p.name());
         Duration limit = p.timeoutMs() == null ? Duration.ofHours(24) : Duration.ofMillis(p.timeoutMs());
-        int code = VmFamily.services(ctx).guest().exec(r.name(), "127.0.0.1", r.runtime().sshPort(), p.argv(),
+        int code = VmFamily.services(ctx).guest().exec(r.name(), "127.0.0.1", r.runtime().sshPort(),
+                dev.banger.plugins.vm.ssh.InDirectory.wrap(p.cwd(), p.argv()),
                 (stream, data) -> ctx.emit(new ExecOutput(stream, data)), ctx::cancelled, limit);
         return new ExecResult(code);
     }
