@@ -15,12 +15,12 @@ final class GuestScripts {
     static final int NO_BASE = 20;
     static final int BAD_BASE = 21;
 
-    static final String STATE_DIR = "/root/.banger-workspace";
-
+    /** BANGER_WORKSPACE_HOME exists for the unit tests, which run these scripts on the host; sshd never passes it. */
     private static final String PREAMBLE = """
             set -eu
-            repo=/root/repo
-            ws=/root/.banger-workspace
+            home=${BANGER_WORKSPACE_HOME:-/root}
+            repo=$home/repo
+            ws=$home/.banger-workspace
             """;
 
     private static final String REFUSE_EXISTING = """

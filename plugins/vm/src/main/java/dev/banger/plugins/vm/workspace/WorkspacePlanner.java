@@ -54,10 +54,11 @@ public final class WorkspacePlanner {
      */
     private static String resolveFrom(SourceRepo repo, String from, List<String> refs) {
         HostGit git = new HostGit(repo.topLevel());
-        String commit = git.maybe("rev-parse", "--verify", "-q", "--end-of-options", from + "^{commit}").orElseThrow(() ->
+        String commit = git.maybe("rev-parse", "--verify", "-q", from + "^{commit}").orElseThrow(() ->
                 RpcException.badRequest("params.from: '" + from + "' is not a commit in " + repo.topLevel()));
-        String ref = git.maybe("rev-parse", "--symbolic-full-name", "--end-of-options", from).orElse("");
-        if (ref.startsWith("refs/heads/") || ref.startsWith("refs/tags/")) {
+        String ref = git.maybe("rev-parse", "--symbolic-full-name", from).orElse("");
+        // `from` cannot start with '-' (the params record refuses it), so git never reads it as an option
+        if (ref.startsWith("refs/heads/") || ref.startsWith("refs/tags/") || ref.startsWith("refs/remotes/")) {
             if (!refs.contains(ref)) {
                 refs.add(ref);
             }
