@@ -113,6 +113,7 @@ class WorkspaceIT {
             assertThat(prepared.path("bytes_copied").asLong()).isPositive();
             System.out.printf("workspace prepare (bundle, %d files): %d bytes copied in %d ms%n", prepared.path("file_count").asInt(),
                     prepared.path("bytes_copied").asLong(), prepared.path("duration_ms").asLong());
+            daemon.log().lines().filter(l -> l.contains("workspace step")).forEach(System.out::println);
 
             assertThat(exec(c, "/root/repo", "cat", "README").out).isEqualTo("v3 uncommitted\n");
             assertThat(exec(c, "/root/repo", "cat", "new.txt").out).isEqualTo("staged new\n");

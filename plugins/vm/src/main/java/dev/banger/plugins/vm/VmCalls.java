@@ -112,7 +112,7 @@ final class VmCalls {
 
     /** Bundles and archives are staged under the plugin's cache dir (a disk, unlike a tmpfs /tmp) and removed after. */
     static WorkspacePrepareResult prepareWorkspace(CallContext ctx, VmWorkspacePrepareParams p) throws Exception {
-        return new WorkspacePrepare(VmFamily.services(ctx), ctx.home().cacheDir().resolve("workspace")).prepare(p, ctx::cancelled);
+        return new WorkspacePrepare(VmFamily.services(ctx), ctx.home().cacheDir().resolve("workspace")).prepare(p, ctx::cancelled, ctx.log());
     }
 
     private static VmRecord running(CallContext ctx, String name) throws Exception {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.slf4j.Logger;
 
 /**
  * Puts a planned workspace into the guest: at most two ssh sessions, each reading a host file as stdin. Mode
@@ -18,9 +19,11 @@ final class WorkspaceInstaller {
     }
 
     private final GuestShell guest;
+    private final Logger log;
 
-    WorkspaceInstaller(GuestShell guest) {
+    WorkspaceInstaller(GuestShell guest, Logger log) {
         this.guest = guest;
+        this.log = log;
     }
 
     Copied install(WorkspacePlan plan, Path scratch) {
@@ -29,20 +32,26 @@ final class WorkspaceInstaller {
         try {
             if (plan.fullCopy()) {
                 Path tar = scratch.resolve("full.tar");
+                long t0 = System.nanoTime();
                 OverlayArchive.write(plan.repo().topLevel(), OverlayArchive.present(plan.files()), true, tar, scratch);
+                timed("archive the work tree", t0, Files.size(tar));
                 step("unpack the work tree", GuestScripts.UNPACK_FULL_COPY,
                         List.of(plan.base(), plan.newBranch() ? plan.guestBranch() : "", name, email), tar, true);
                 return new Copied(Files.size(tar));
             }
             Path bundle = scratch.resolve("repo.bundle");
+            long t0 = System.nanoTime();
             BundleFile.write(plan, bundle);
             long bytes = Files.size(bundle);
+            timed("bundle the history", t0, bytes);
             step("clone the bundle", GuestScripts.CLONE_BUNDLE, List.of(plan.base(), plan.guestBranch() == null ? "" : plan.guestBranch(),
                     plan.newBranch() ? "yes" : "no", name, email), bundle, true);
             if (!plan.files().isEmpty()) {
                 Path tar = scratch.resolve("overlay.tar");
+                long t1 = System.nanoTime();
                 OverlayArchive.write(plan.repo().topLevel(), OverlayArchive.present(plan.files()), false, tar, scratch);
                 bytes += Files.size(tar);
+                timed("archive the changed files", t1, Files.size(tar));
                 step("copy the uncommitted files", GuestScripts.APPLY_OVERLAY, OverlayArchive.toRemove(plan.files()), tar, false);
             }
             return new Copied(bytes);
@@ -51,10 +60,17 @@ final class WorkspaceInstaller {
         }
     }
 
-    private void step(String what, String script, List<String> args, Path stdin, boolean first) {
+    /** One log line per step (op_id included), so a slow prepare shows whether git, tar, ssh or the guest took the time. */
+    private void timed(String what, long startNanos, long bytes) {
+        log.info("workspace step {}: {} ms, {} bytes", what, (System.nanoTime() - startNanos) / 1_000_000, bytes);
+    }
+
+    private void step(String what, String script, List<String> args, Path stdin, boolean first) throws IOException {
         GuestShell.Outcome o;
+        long t0 = System.nanoTime();
         try {
             o = guest.run(script, args, stdin);
+            timed(what + " (ssh)", t0, stdin == null ? 0 : Files.size(stdin));
         } catch (RuntimeException e) {
             removeHalfMade();
             throw e;

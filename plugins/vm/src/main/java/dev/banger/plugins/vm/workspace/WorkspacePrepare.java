@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
 
 /**
  * vm.workspace.prepare: check the VM (running) and the source (a git work tree), plan, then install under the
@@ -29,7 +30,7 @@ public final class WorkspacePrepare {
         this.scratchRoot = scratchRoot;
     }
 
-    public WorkspacePrepareResult prepare(VmWorkspacePrepareParams p, BooleanSupplier cancelled) throws Exception {
+    public WorkspacePrepareResult prepare(VmWorkspacePrepareParams p, BooleanSupplier cancelled, Logger log) throws Exception {
         long started = System.nanoTime();
         if (p.dry()) {
             return result(p.vm(), WorkspacePlanner.plan(p), true, 0, 0);
@@ -44,7 +45,7 @@ public final class WorkspacePrepare {
             Path scratch = Files.createDirectories(scratchRoot).resolve("prepare-" + System.nanoTime());
             Files.createDirectories(scratch);
             try {
-                WorkspaceInstaller.Copied copied = new WorkspaceInstaller(new GuestShell(guest, vm, cancelled)).install(plan, scratch);
+                WorkspaceInstaller.Copied copied = new WorkspaceInstaller(new GuestShell(guest, vm, cancelled), log).install(plan, scratch);
                 return result(p.vm(), plan, false, copied.bytes(), (System.nanoTime() - started) / 1_000_000);
             } finally {
                 deleteTree(scratch);

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * same through a real VM.
  */
 class WorkspaceRoundTripTest {
+    private static final org.slf4j.Logger LOG = org.slf4j.helpers.NOPLogger.NOP_LOGGER;
+
     @TempDir
     Path tmp;
 
@@ -44,7 +46,7 @@ class WorkspaceRoundTripTest {
         LocalGuest guest = new LocalGuest(Files.createDirectories(tmp.resolve("guest")));
         WorkspacePlan plan = plan(host, null, false, null);
         Path scratch = Files.createDirectories(tmp.resolve("scratch"));
-        long bytes = new WorkspaceInstaller(shell(guest)).install(plan, scratch).bytes();
+        long bytes = new WorkspaceInstaller(shell(guest), LOG).install(plan, scratch).bytes();
         assertThat(bytes).isPositive();
 
         Path repo = guest.home.resolve("repo");
@@ -86,7 +88,7 @@ class WorkspaceRoundTripTest {
         TempRepo host = TempRepo.standard(tmp.resolve("host"));
         LocalGuest guest = new LocalGuest(Files.createDirectories(tmp.resolve("guest")));
         WorkspacePlan plan = plan(host, null, true, "guest-only");
-        new WorkspaceInstaller(shell(guest)).install(plan, Files.createDirectories(tmp.resolve("scratch")));
+        new WorkspaceInstaller(shell(guest), LOG).install(plan, Files.createDirectories(tmp.resolve("scratch")));
         Path repo = guest.home.resolve("repo");
         assertThat(Files.readString(repo.resolve("notes.txt"))).isEqualTo("untracked\n");
         assertThat(repo.resolve("build/out.log")).doesNotExist();
@@ -99,8 +101,8 @@ class WorkspaceRoundTripTest {
         TempRepo host = TempRepo.standard(tmp.resolve("host"));
         LocalGuest guest = new LocalGuest(Files.createDirectories(tmp.resolve("guest")));
         Path scratch = Files.createDirectories(tmp.resolve("scratch"));
-        new WorkspaceInstaller(shell(guest)).install(plan(host, null, false, null), scratch);
-        assertThatThrownBy(() -> new WorkspaceInstaller(shell(guest)).install(plan(host, null, false, null), scratch))
+        new WorkspaceInstaller(shell(guest), LOG).install(plan(host, null, false, null), scratch);
+        assertThatThrownBy(() -> new WorkspaceInstaller(shell(guest), LOG).install(plan(host, null, false, null), scratch))
                 .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
         assertThat(guest.home.resolve("repo/README")).exists();
     }
@@ -110,7 +112,7 @@ class WorkspaceRoundTripTest {
         TempRepo host = TempRepo.standard(tmp.resolve("host"));
         LocalGuest guest = new LocalGuest(Files.createDirectories(tmp.resolve("guest")));
         WorkspacePlan plan = plan(host, VmWorkspacePrepareParams.FULL_COPY, false, null);
-        new WorkspaceInstaller(shell(guest)).install(plan, Files.createDirectories(tmp.resolve("scratch")));
+        new WorkspaceInstaller(shell(guest), LOG).install(plan, Files.createDirectories(tmp.resolve("scratch")));
         Path repo = guest.home.resolve("repo");
         assertThat(Files.readString(repo.resolve("README"))).isEqualTo("v3 uncommitted\n");
         assertThat(repo.resolve("notes.txt")).doesNotExist();
