@@ -3,6 +3,7 @@ package dev.banger.plugins.vm.cli;
 import dev.banger.kernel.api.cli.CliEnvironment;
 import dev.banger.plugins.vm.api.VmWorkspacePrepareParams;
 import dev.banger.plugins.vm.api.WorkspacePrepareResult;
+import dev.banger.plugins.vm.ssh.ShellQuote;
 import java.nio.file.Path;
 
 /**
@@ -13,6 +14,7 @@ import java.nio.file.Path;
  * <pre>
  *   WorkspaceStep.Prepared ws = WorkspaceStep.prepare(env, vmName, path, options);   // after the VM is ready
  *   env.stream("vm.exec", new VmExecParams(vmName, argv, null, ws.workingDirectory()), ...);
+ *   // no command: ssh -t ... -- ws.loginShellCommand()
  * </pre>
  *
  * A dry run may pass a null VM (nothing is created, no VM is needed): print {@link WorkspaceReport#dryRun} and stop.
@@ -29,6 +31,14 @@ public final class WorkspaceStep {
     public record Prepared(WorkspacePrepareResult result) {
         public String workingDirectory() {
             return result.guestPath();
+        }
+
+        /**
+         * The remote command for an interactive ssh session (with {@code -t}) that starts in the workspace:
+         * one string, as ssh hands it to the guest's shell; the directory is quoted.
+         */
+        public String loginShellCommand() {
+            return "cd " + ShellQuote.quote(workingDirectory()) + " && exec \"${SHELL:-/bin/sh}\" -l";
         }
     }
 
