@@ -17,7 +17,10 @@ import dev.banger.plugins.vm.lifecycle.RunningVm;
 import dev.banger.plugins.vm.lifecycle.VmCreate;
 import dev.banger.plugins.vm.lifecycle.VmDefaults;
 import dev.banger.plugins.vm.lifecycle.VmLifecycle;
+import dev.banger.plugins.vm.api.VmWorkspacePrepareParams;
+import dev.banger.plugins.vm.api.WorkspacePrepareResult;
 import dev.banger.plugins.vm.store.VmRecord;
+import dev.banger.plugins.vm.workspace.WorkspacePrepare;
 import java.time.Duration;
 
 /** The handlers of VmFamily: thin adapters from RPC params to the lifecycle classes. */
@@ -91,7 +94,8 @@ final class VmCalls {
     static ExecResult exec(CallContext ctx, VmExecParams p) throws Exception {
         VmRecord r = running(ctx, p.name());
         Duration limit = p.timeoutMs() == null ? Duration.ofHours(24) : Duration.ofMillis(p.timeoutMs());
-        int code = VmFamily.services(ctx).guest().exec(r.name(), "127.0.0.1", r.runtime().sshPort(), p.argv(),
+        int code = VmFamily.services(ctx).guest().exec(r.name(), "127.0.0.1", r.runtime().sshPort(),
+                dev.banger.plugins.vm.ssh.InDirectory.wrap(p.cwd(), p.argv()),
                 (stream, data) -> ctx.emit(new ExecOutput(stream, data)), ctx::cancelled, limit);
         return new ExecResult(code);
     }
@@ -104,6 +108,11 @@ final class VmCalls {
     static dev.banger.plugins.vm.api.LogsResult logs(CallContext ctx, dev.banger.plugins.vm.api.VmLogsParams p) throws Exception {
         VmRecord r = lifecycle(ctx).find(p.name());
         return ConsoleLog.stream(ctx, r, p);
+    }
+
+    /** Bundles and archives are staged under the plugin's cache dir (a disk, unlike a tmpfs /tmp) and removed after. */
+    static WorkspacePrepareResult prepareWorkspace(CallContext ctx, VmWorkspacePrepareParams p) throws Exception {
+        return new WorkspacePrepare(VmFamily.services(ctx), ctx.home().cacheDir().resolve("workspace")).prepare(p, ctx::cancelled, ctx.log());
     }
 
     private static VmRecord running(CallContext ctx, String name) throws Exception {

@@ -22,12 +22,17 @@ import dev.banger.plugins.vm.api.VmPortsResult;
 import dev.banger.plugins.vm.api.VmResults;
 import dev.banger.plugins.vm.api.VmSetParams;
 import dev.banger.plugins.vm.api.VmSummary;
+import dev.banger.plugins.vm.api.VmWorkspaceExportParams;
+import dev.banger.plugins.vm.api.VmWorkspacePrepareParams;
+import dev.banger.plugins.vm.api.WorkspaceExportResult;
+import dev.banger.plugins.vm.api.WorkspacePrepareResult;
 import dev.banger.plugins.vm.lifecycle.GuestPorts;
 import dev.banger.plugins.vm.lifecycle.VmHealthCheck;
 import dev.banger.plugins.vm.lifecycle.VmPortForwards;
 import dev.banger.plugins.vm.lifecycle.VmPrune;
 import dev.banger.plugins.vm.lifecycle.VmResize;
 import dev.banger.plugins.vm.store.VmRecord;
+import dev.banger.plugins.vm.workspace.WorkspaceExport;
 import java.util.List;
 import org.pf4j.Extension;
 
@@ -67,7 +72,10 @@ public final class VmFamily implements RpcFamily {
                         (ctx, p) -> new VmPortForwards(services(ctx)).add(p.name(), p.guestPort(), p.hostPort())),
                 Method.of("vm.forward.remove", VmForwardRemoveParams.class, VmForwards.class,
                         (ctx, p) -> new VmPortForwards(services(ctx)).remove(p.name(), p.hostPort())),
-                Method.of("vm.forward.list", VmNameParams.class, VmForwards.class, (ctx, p) -> new VmPortForwards(services(ctx)).list(p.name())));
+                Method.of("vm.forward.list", VmNameParams.class, VmForwards.class, (ctx, p) -> new VmPortForwards(services(ctx)).list(p.name())),
+                Method.of("vm.workspace.prepare", VmWorkspacePrepareParams.class, WorkspacePrepareResult.class, VmCalls::prepareWorkspace),
+                Method.of("vm.workspace.export", VmWorkspaceExportParams.class, WorkspaceExportResult.class,
+                        (ctx, p) -> new WorkspaceExport(services(ctx)).export(p, ctx::cancelled)));
     }
 
     /** Recovery and the VMM watch must not wait for the first vm.* call after a restart. */

@@ -19,6 +19,8 @@ final class ExecCommand implements Callable<Integer> {
     List<String> argv;
     @Option(names = "--timeout", description = "Seconds before the command is stopped.")
     Long seconds;
+    @Option(names = "--cwd", paramLabel = "DIR", description = "Run in this guest directory (e.g. /root/repo after `vm workspace prepare`).")
+    String cwd;
 
     ExecCommand(CliEnvironment env) {
         this.env = env;
@@ -26,7 +28,7 @@ final class ExecCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var result = env.stream("vm.exec", new VmExecParams(name, argv, seconds == null ? null : seconds * 1000), e -> {
+        var result = env.stream("vm.exec", new VmExecParams(name, argv, seconds == null ? null : seconds * 1000, cwd), e -> {
             var sink = e.path("stream").asText().equals("stderr") ? env.err() : env.out();
             sink.print(e.path("data").asText());
             sink.flush();

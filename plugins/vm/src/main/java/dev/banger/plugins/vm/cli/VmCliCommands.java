@@ -15,7 +15,8 @@ public final class VmCliCommands implements CliCommands {
         CommandLine vm = new CommandLine(new VmCommand(env))
                 .addSubcommand(new ExecCommand(env)).addSubcommand(new SshCommand(env)).addSubcommand(new LogsCommand(env))
                 .addSubcommand(new SetCommand(env)).addSubcommand(new PruneCommand(env)).addSubcommand(new HealthCommand(env))
-                .addSubcommand(new PortsCommand(env)).addSubcommand(new ForwardCommand(env));
+                .addSubcommand(new PortsCommand(env)).addSubcommand(new ForwardCommand(env))
+                .addSubcommand(new WorkspaceCommand(env));
         return List.of(vm);
     }
 }

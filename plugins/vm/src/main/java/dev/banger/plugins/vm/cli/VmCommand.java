@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "vm", description = "microVM sandboxes: create, start, stop, set, exec, ssh, logs, ports, forward, health, delete, prune.",
+@Command(name = "vm", description = "microVM sandboxes: create, start, stop, set, exec, ssh, logs, ports, forward, workspace, health, delete, prune.",
         footer = {"", "Examples:", "  banger vm create --name dev                 # default image debian-bookworm, kernel debian-cloud",
                 "  banger vm exec dev -- uname -r", "  banger vm ssh dev", "  banger vm logs dev -f", "  banger vm stop dev && banger vm delete dev",
                 "  banger vm forward add dev 8080", "  banger vm list --json"})

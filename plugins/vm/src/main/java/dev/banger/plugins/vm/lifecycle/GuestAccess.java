@@ -1,6 +1,8 @@
 package dev.banger.plugins.vm.lifecycle;
 
 import dev.banger.plugins.vm.api.SshInfo;
+import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -22,6 +24,13 @@ public interface GuestAccess {
 
     /** Runs argv as root, streaming (stream, text) chunks; returns the remote exit code. */
     int exec(String vm, String host, int port, List<String> argv, BiConsumer<String, String> output, BooleanSupplier cancelled, Duration timeout);
+
+    /**
+     * Runs argv as root with stdin read from the file {@code stdin} (null: none) and stdout kept as raw bytes in
+     * {@code stdout} (binary-safe: no text decoding); stderr is appended to {@code stderr} as text.
+     */
+    int pipe(String vm, String host, int port, List<String> argv, Path stdin, OutputStream stdout, StringBuilder stderr,
+             BooleanSupplier cancelled, Duration timeout);
 
     SshInfo info(String vm, String host, int port);
 }

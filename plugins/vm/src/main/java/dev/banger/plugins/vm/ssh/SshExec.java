@@ -44,11 +44,25 @@ public final class SshExec {
      */
     public int run(String vmName, SshTarget target, List<String> command, Consumer<OutputChunk> output,
                    BooleanSupplier cancelled, Duration timeout) {
+        return run(vmName, target, command, null, output, cancelled, timeout);
+    }
+
+    /**
+     * As {@link #run(String, SshTarget, List, Consumer, BooleanSupplier, Duration)}, with the remote command's
+     * stdin read from {@code stdin} (null: end-of-file at once). ssh reads the file itself, so a large input
+     * (a git bundle) streams to the guest without passing through this JVM's memory.
+     */
+    public int run(String vmName, SshTarget target, List<String> command, Path stdin, Consumer<OutputChunk> output,
+                   BooleanSupplier cancelled, Duration timeout) {
         Path sshLog = null;
         try {
             sshLog = Files.createTempFile("banger-ssh-", ".log");
-            Process ssh = new ProcessBuilder(argv.batch(target, command, sshLog)).start();
-            ssh.getOutputStream().close(); // the remote command reads end-of-file, never our stdin
+            ProcessBuilder builder = new ProcessBuilder(argv.batch(target, command, sshLog));
+            if (stdin != null) {
+                builder.redirectInput(ProcessBuilder.Redirect.from(stdin.toFile()));
+            }
+            Process ssh = builder.start();
+            ssh.getOutputStream().close(); // without a stdin file the remote command reads end-of-file, never our stdin
             Object oneAtATime = new Object();
             Consumer<OutputChunk> serialised = chunk -> {
                 synchronized (oneAtATime) {

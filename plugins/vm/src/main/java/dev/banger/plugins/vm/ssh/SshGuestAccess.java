@@ -2,6 +2,9 @@ package dev.banger.plugins.vm.ssh;
 
 import dev.banger.plugins.vm.api.SshInfo;
 import dev.banger.plugins.vm.lifecycle.GuestAccess;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +52,22 @@ public final class SshGuestAccess implements GuestAccess {
                 chunk -> output.accept(chunk.source() == OutputChunk.Source.STDERR ? "stderr" : "stdout",
                         new String(chunk.data(), StandardCharsets.UTF_8)),
                 cancelled, timeout);
+    }
+
+    @Override
+    public int pipe(String vm, String host, int port, List<String> argv, Path stdin, OutputStream stdout, StringBuilder stderr,
+                    BooleanSupplier cancelled, Duration timeout) {
+        return exec.run(vm, SshTarget.root(host, port), argv, stdin, chunk -> {
+            if (chunk.source() == OutputChunk.Source.STDERR) {
+                stderr.append(new String(chunk.data(), StandardCharsets.UTF_8));
+            } else {
+                try {
+                    stdout.write(chunk.data());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot keep the output of a command in VM " + vm, e);
+                }
+            }
+        }, cancelled, timeout);
     }
 
     @Override

@@ -193,6 +193,12 @@ final class FakeVmWorld implements VmRuntimeServices {
         }
 
         @Override
+        public int pipe(String vm, String host, int port, List<String> argv, Path stdin, java.io.OutputStream stdout,
+                        StringBuilder stderr, BooleanSupplier cancelled, Duration timeout) {
+            throw new UnsupportedOperationException("no guest in unit tests");
+        }
+
+        @Override
         public SshInfo info(String vm, String host, int port) {
             throw new UnsupportedOperationException("no guest in unit tests");
         }
