@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * After the swap, the live tree's own `banger --system doctor --json` judges the result (the new
- * CLI against the new daemon). Its FAILs decide a rollback; its WARNs are only shown.
+ * The live tree's own `banger --system doctor --json`. After the swap it judges the result (the new
+ * CLI against the new daemon): its FAILs decide a rollback, its WARNs are only shown. Before the
+ * swap it tells whether the host already fails, which no update can fix.
  */
 final class PostUpdateDoctor {
     private PostUpdateDoctor() {

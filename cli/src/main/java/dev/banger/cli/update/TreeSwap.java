@@ -22,7 +22,12 @@ final class TreeSwap {
     void swapIn(Path staged) throws IOException {
         TreeCopy.delete(paths.previousTree());
         Files.move(paths.tree(), paths.previousTree(), StandardCopyOption.ATOMIC_MOVE);
-        Files.move(staged, paths.tree(), StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(staged, paths.tree(), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.move(paths.previousTree(), paths.tree(), StandardCopyOption.ATOMIC_MOVE); // never leave no live tree
+            throw e;
+        }
     }
 
     /** Puts .previous back as the live tree; the failed one is deleted. */

@@ -30,6 +30,7 @@ final class Updater {
         long start = System.nanoTime();
         String from = ReleaseInfo.of(paths.tree()).version();
         TreeCopy.delete(paths.staging());
+        TreeCopy.delete(next());
         try {
             Path staged = preflight(opts);
             String to = ReleaseInfo.of(staged).version();
@@ -47,8 +48,15 @@ final class Updater {
             out.println("nothing was changed");
             return 1;
         } finally {
+            // --check, --dry-run and a refusal leave nothing behind; after a swap both are gone already
             TreeCopy.delete(paths.staging());
+            TreeCopy.delete(next());
         }
+    }
+
+    /** The verified tree, moved out of staging, waiting for the swap. */
+    private Path next() {
+        return paths.root().resolve("opt/.banger.next");
     }
 
     private Path preflight(UpdateOptions opts) throws Exception {
@@ -61,14 +69,21 @@ final class Updater {
         } else {
             out.println("preflight: " + (busy.isEmpty() ? "no operation in flight" : busy.size() + " operation(s) in flight, going ahead (--force)"));
         }
+        List<String> already = PostUpdateDoctor.failures(paths).stream().filter(f -> !f.startsWith("daemon:")).toList();
+        if (!already.isEmpty()) {
+            // the post-update doctor would fail for the same reason and roll every update back
+            throw new UpdateRefused("`banger --system doctor` already FAILs before the update: " + String.join("; ", already)
+                    + ". Fix that first (a stopped daemon is fine: the update starts it)");
+        }
+        out.println("preflight: doctor on the live install has no FAIL (the daemon aside)");
         Path staged = ReleaseArchive.unpack(opts.release(), paths.staging());
         out.println("preflight: " + Checksums.verify(staged) + " files match " + Checksums.FILE);
         out.println("preflight: the new tree runs (" + StagedVersion.check(staged) + ")");
         for (String line : SchemaCompatibility.check(staged.resolve("plugins"), paths.stateDir())) {
             out.println("preflight: " + line);
         }
-        // the staged tree moves out of the staging directory, so `finally` cannot lose it mid-swap
-        Path ready = paths.root().resolve("opt/.banger.next");
+        // out of the unpack directory and beside the live tree: the swap is then two renames
+        Path ready = next();
         TreeCopy.delete(ready);
         Files.move(staged, ready);
         return ready;
@@ -84,18 +99,25 @@ final class Updater {
         out.println("  5. record version " + to + " in " + paths.installToml());
     }
 
+    /** A restart that fails is reported, never thrown: doctor decides, and a rollback must still happen. */
+    private boolean restart(ServiceControl services, InstallRecord record, String version) {
+        try {
+            if (services.restart(record)) {
+                return true;
+            }
+            out.println("the services did not all come back on " + version);
+        } catch (Exception e) {
+            out.println("restarting the services on " + version + " failed: " + e.getMessage());
+        }
+        return false;
+    }
+
     private int apply(Path staged, String from, String to, InstallRecord record, long start) throws Exception {
         TreeSwap swap = new TreeSwap(paths);
         ServiceControl services = new ServiceControl(paths, out);
-        try {
-            swap.swapIn(staged);
-        } finally {
-            TreeCopy.delete(staged);
-        }
+        swap.swapIn(staged);
         out.println("swapped in " + to + "; " + from + " kept at " + paths.previousTree());
-        if (!services.restart(record)) {
-            out.println("the services did not all come back on " + to);
-        }
+        restart(services, record, to);
         List<String> fails = PostUpdateDoctor.failures(paths);
         if (fails.isEmpty()) {
             record.updatedTo(to, Instant.now()).write(paths.installToml());
@@ -106,7 +128,7 @@ final class Updater {
         out.println("doctor failed after the update:");
         fails.forEach(f -> out.println("  FAIL " + f));
         swap.rollBack();
-        boolean back = services.restart(record);
+        boolean back = restart(services, record, from);
         List<String> after = PostUpdateDoctor.failures(paths);
         out.println("rolled back to " + from + (back && after.isEmpty() ? "; services running and doctor passes again"
                 : "; doctor after rollback: " + (after.isEmpty() ? "passes" : String.join("; ", after))));
