@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /** Global options, read before picocli parses so plugins can be loaded under the right config. */
 public record CliOptions(boolean system, Path config, Path socket, String command) {
     /** Commands the CLI itself provides: they work without loading a single plugin jar, which halves their start time. */
-    private static final java.util.Set<String> BUILT_IN = java.util.Set.of("version", "daemon");
+    private static final java.util.Set<String> BUILT_IN = java.util.Set.of("version", "daemon", "doctor", "system", "update");
 
     /** Plugins are loaded only when a plugin's command (or the full help listing) may be needed. */
     public boolean needsPlugins() {

@@ -37,6 +37,9 @@ public final class Main {
             CommandLine cli = new CommandLine(new BangerCommand());
             cli.addSubcommand(new VersionCommand(env));
             cli.addSubcommand(new DaemonCommand(env));
+            cli.addSubcommand(new dev.banger.cli.doctor.DoctorCommand(env, settings));
+            cli.addSubcommand(new dev.banger.cli.system.SystemCommand(env));
+            cli.addSubcommand(new dev.banger.cli.update.UpdateCommand(env));
             if (plugins != null) {
                 for (Contribution<CliCommands> c : plugins.extensions(CliCommands.class)) {
                     c.extension().commands(env).forEach(cli::addSubcommand);

@@ -29,6 +29,11 @@ final class VersionCommand implements Callable<Integer> {
         v.put("protocol", Protocol.VERSION);
         v.put("kernel_api", ApiVersion.CURRENT);
         v.put("java", System.getProperty("java.version"));
+        java.nio.file.Path tree = dev.banger.cli.system.ReleaseInfo.currentTree();
+        if (tree != null && java.nio.file.Files.exists(tree.resolve(dev.banger.cli.system.ReleaseInfo.FILE))) {
+            // a tree made by scripts/make-release names its release; `banger update` compares these
+            v.put("release", dev.banger.cli.system.ReleaseInfo.of(tree).version());
+        }
         if (json) {
             env.printJson(v);
         } else {

@@ -16,11 +16,12 @@ public record DaemonSettings(Layout layout, BangerConfig config, Path socket, Pa
         Layout layout = Layout.of(systemFlag ? Layout.Mode.SYSTEM : Layout.Mode.USER, env);
         BangerConfig config = BangerConfig.load(configFlag != null ? configFlag : layout.configFile());
         if (!systemFlag && "system".equals(config.mode())) {
-            layout = Layout.system();
+            layout = Layout.system(Layout.systemRoot(env));
         }
         Path socket = first(socketFlag, envPath(env, "BANGER_SOCKET"), config.socket(), layout.defaultSocket());
         Path plugins = first(pluginsFlag, envPath(env, "BANGER_PLUGINS_DIR"), config.pluginsDir(), installedPlugins());
-        Path helper = first(envPath(env, "BANGER_HELPER_SOCKET"), config.helperSocket(), DEFAULT_HELPER_SOCKET);
+        Path helper = first(envPath(env, "BANGER_HELPER_SOCKET"), config.helperSocket(),
+                Layout.systemRoot(env).resolve(DEFAULT_HELPER_SOCKET.toString().substring(1)));
         return new DaemonSettings(layout, config, socket, plugins, helper);
     }
 

@@ -13,12 +13,26 @@ public record Layout(Mode mode, Path configDir, Path stateDir, Path cacheDir, Pa
     public enum Mode { USER, SYSTEM }
 
     public static Layout of(Mode mode, Map<String, String> env) {
-        return mode == Mode.SYSTEM ? system() : user(env);
+        return mode == Mode.SYSTEM ? system(systemRoot(env)) : user(env);
     }
 
     public static Layout system() {
-        return new Layout(Mode.SYSTEM, Path.of("/etc/banger"), Path.of("/var/lib/banger"),
-                Path.of("/var/cache/banger"), Path.of("/run/banger"));
+        return system(Path.of("/"));
+    }
+
+    /** The system paths under {@code root}: "/" on a real host, a temp directory in tests (BANGER_ROOT). */
+    public static Layout system(Path root) {
+        return new Layout(Mode.SYSTEM, root.resolve("etc/banger"), root.resolve("var/lib/banger"),
+                root.resolve("var/cache/banger"), root.resolve("run/banger"));
+    }
+
+    /**
+     * BANGER_ROOT prefixes every system path (config, state, cache, runtime, helper socket), so a
+     * whole system install can live in a directory: tests install and run it without touching /etc.
+     */
+    public static Path systemRoot(Map<String, String> env) {
+        String v = env.get("BANGER_ROOT");
+        return v == null || v.isBlank() ? Path.of("/") : Path.of(v).toAbsolutePath();
     }
 
     public static Layout user(Map<String, String> env) {
