@@ -2,6 +2,7 @@ package dev.banger.plugins.vm.ssh;
 
 import dev.banger.plugins.vm.api.SshInfo;
 import dev.banger.plugins.vm.lifecycle.GuestAccess;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,11 +15,18 @@ public final class SshGuestAccess implements GuestAccess {
     private final SshIdentity identity;
     private final KnownHosts knownHosts;
     private final SshExec exec;
+    private final SshConfigFile config;
 
     public SshGuestAccess(Path sshDir) {
         this.identity = SshIdentity.ensure(sshDir);
         this.knownHosts = new KnownHosts(sshDir.resolve("known_hosts"));
         this.exec = new SshExec(new SshArgv(identity, knownHosts), knownHosts);
+        this.config = new SshConfigFile(sshDir.resolve("config"), identity, knownHosts);
+    }
+
+    /** The ssh client config for {@code ssh NAME.vm} (vm.ssh_config). */
+    public SshConfigFile sshConfig() {
+        return config;
     }
 
     @Override
@@ -30,11 +38,22 @@ public final class SshGuestAccess implements GuestAccess {
     public void trust(String vm, String host, int port, String hostKeyLine) {
         knownHosts.remove(vm);
         knownHosts.add(vm, host, port, hostKeyLine);
+        refreshConfig();
     }
 
     @Override
     public void forget(String vm) {
         knownHosts.remove(vm);
+        refreshConfig();
+    }
+
+    /** The ssh config follows known_hosts; failing to rewrite it must not fail a create or delete. */
+    private void refreshConfig() {
+        try {
+            config.refresh();
+        } catch (UncheckedIOException e) {
+            // the next vm.ssh_config (`banger ssh-config`) rewrites it and reports the error
+        }
     }
 
     @Override
