@@ -3,6 +3,7 @@ package dev.banger.plugins.vm.cli;
 import dev.banger.kernel.api.cli.CliEnvironment;
 import dev.banger.kernel.api.wire.RpcException;
 import dev.banger.plugins.vm.api.VmExecParams;
+import dev.banger.plugins.vm.api.VmKillParams;
 import dev.banger.plugins.vm.api.VmNamesParams;
 import java.util.List;
 
@@ -51,8 +52,16 @@ final class RunSession {
         return result.path("exit_code").asInt();
     }
 
-    /** A failed delete must not hide the command's exit code: it is reported, and the VM named. */
+    /**
+     * Kill first: the disks go with the VM, so the guest's clean poweroff (what vm.delete does to a running VM,
+     * seconds under TCG) buys nothing. A failed delete must not hide the command's exit code: it is reported.
+     */
     private void delete() {
+        try {
+            env.call("vm.kill", new VmKillParams(List.of(vm), null), Object.class);
+        } catch (RpcException alreadyDown) {
+            // not running any more (the guest powered itself off): delete still removes it
+        }
         try {
             env.call("vm.delete", new VmNamesParams(List.of(vm), null), Object.class);
             env.err().println("deleted " + vm);
