@@ -103,13 +103,26 @@ final class RunCommand implements Callable<Integer> {
 
     /** Streams vm.create: leaving (Ctrl-C ends this process, which closes the socket) makes the daemon cancel and clean up. */
     private void create(VmCreateParams p) {
+        Thread interrupted = new Thread(() -> env.err().println(System.lineSeparator() + "banger: interrupted: the daemon cancels the create of "
+                + p.name() + " and removes what it made"));
+        Runtime.getRuntime().addShutdownHook(interrupted);
         StageDisplay stages = new StageDisplay(env.err());
         try (stages) {
             env.stream("vm.create", p, stages);
         } catch (RpcException e) {
             new NeverReady(env).explain(p.name(), rm);
             throw e;
+        } finally {
+            removeHook(interrupted);
         }
         env.err().println(stages.readyLine());
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is already running: it says what happens
+        }
     }
 }
