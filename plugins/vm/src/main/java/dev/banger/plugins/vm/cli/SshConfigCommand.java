@@ -48,13 +48,22 @@ final class SshConfigCommand implements Callable<Integer> {
         } else {
             Path userConfig = userHome().resolve(".ssh/config");
             boolean changed = SshIncludeBlock.apply(userConfig, Path.of(r.file()), action.install);
-            String what = action.install ? "includes " + r.file() : "no longer includes banger's config";
-            env.out().println(userConfig + (changed ? " now " : " already ") + what);
+            env.out().println(message(userConfig, changed));
         }
         return 0;
     }
 
-    /** $HOME first, as ssh itself does (Java's user.home comes from the password database). */
+    private String message(Path userConfig, boolean changed) {
+        if (action.install) {
+            return changed ? "added banger's Include block to " + userConfig : userConfig + " already includes banger's ssh config";
+        }
+        return changed ? "removed banger's block from " + userConfig : userConfig + " has no banger block already";
+    }
+
+    /**
+     * $HOME first, so a test or a throwaway HOME never touches the real file (ssh itself reads the password
+     * database's home directory, which is the same one unless HOME was changed).
+     */
     private static Path userHome() {
         String home = System.getenv("HOME");
         return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
