@@ -2,12 +2,10 @@ package dev.banger.cli;
 
 import dev.banger.kernel.api.cli.ExitCodes;
 
-import dev.banger.kernel.api.CliCommands;
 import dev.banger.kernel.api.wire.RpcException;
 import dev.banger.kernel.api.wire.RpcTransportException;
 import dev.banger.kernel.core.config.ConfigException;
 import dev.banger.kernel.core.config.DaemonSettings;
-import dev.banger.kernel.core.plugins.Contribution;
 import dev.banger.kernel.core.plugins.PluginHost;
 import dev.banger.kernel.core.plugins.PluginStartupException;
 import java.io.PrintStream;
@@ -34,34 +32,11 @@ public final class Main {
         }
         try (DaemonConnection env = new DaemonConnection(settings, opts, out, err);
              PluginHost plugins = opts.needsPlugins() ? loadPlugins(settings, err) : null) {
-            CommandLine cli = new CommandLine(new BangerCommand());
-            cli.addSubcommand(new VersionCommand(env));
-            cli.addSubcommand(new DaemonCommand(env));
-            cli.addSubcommand(new dev.banger.cli.doctor.DoctorCommand(env, settings));
-            cli.addSubcommand(new dev.banger.cli.system.SystemCommand(env));
-            cli.addSubcommand(new dev.banger.cli.update.UpdateCommand(env));
-            if (plugins != null) {
-                for (Contribution<CliCommands> c : plugins.extensions(CliCommands.class)) {
-                    c.extension().commands(env).forEach(cli::addSubcommand);
-                }
-            }
-            withHelpEverywhere(cli);
-            cli.setUsageHelpWidth(100);
+            CommandLine cli = CommandTree.build(env, settings, plugins);
             cli.setOut(new java.io.PrintWriter(out, true)).setErr(new java.io.PrintWriter(err, true));
             cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, err));
             return cli.execute(args);
         }
-    }
-
-    /** Every command, plugin leaves included, answers -h/--help, whatever its author remembered. */
-    private static void withHelpEverywhere(CommandLine cmd) {
-        CommandLine.Model.CommandSpec spec = cmd.getCommandSpec();
-        if (!spec.mixinStandardHelpOptions() && spec.findOption("--help") == null) {
-            // a plain usage-help option: mixinStandardHelpOptions() would shift a @Command method's arguments
-            spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
-                    .description("Show this help message and exit.").build());
-        }
-        cmd.getSubcommands().values().forEach(Main::withHelpEverywhere);
     }
 
     private static PluginHost loadPlugins(DaemonSettings settings, PrintStream err) {

@@ -121,8 +121,13 @@ final class DaemonFixture implements AutoCloseable {
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no output)";
     }
 
-    /** Runs bin/banger with this daemon's environment. */
+    /** Runs bin/banger with this daemon's environment (60 s at most). */
     CliResult cli(String... args) throws Exception {
+        return cliWithin(60, args);
+    }
+
+    /** Runs bin/banger with this daemon's environment, failing the test after {@code seconds} (VM boots under TCG need more). */
+    CliResult cliWithin(int seconds, String... args) throws Exception {
         List<String> argv = new ArrayList<>(List.of(tree().resolve("bin/banger").toString()));
         argv.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(argv);
@@ -131,9 +136,9 @@ final class DaemonFixture implements AutoCloseable {
         Path err = Files.createTempFile(root, "cli", ".err");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process p = pb.start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            fail("banger " + String.join(" ", args) + " did not finish within 60 s");
+            fail("banger " + String.join(" ", args) + " did not finish within " + seconds + " s");
         }
         return new CliResult(p.exitValue(), Files.readString(out), Files.readString(err));
     }

@@ -7,6 +7,7 @@ import dev.banger.plugins.vm.api.ExecOutput;
 import dev.banger.plugins.vm.api.ExecResult;
 import dev.banger.plugins.vm.api.SshInfo;
 import dev.banger.plugins.vm.api.VmCreateParams;
+import dev.banger.plugins.vm.api.VmDefaultsResult;
 import dev.banger.plugins.vm.api.VmExecParams;
 import dev.banger.plugins.vm.api.VmKillParams;
 import dev.banger.plugins.vm.api.VmNameParams;
@@ -59,6 +60,11 @@ final class VmCalls {
                 ctx.operations().cancel(op.id());
             }
         }
+    }
+
+    static VmDefaultsResult defaults(CallContext ctx) {
+        VmDefaults d = VmDefaults.from(ctx.home().config());
+        return new VmDefaultsResult(d.image(), d.kernel(), d.vcpu(), d.memoryMib(), d.diskBytes(), d.network(), d.readyTimeoutSeconds());
     }
 
     static VmResults start(CallContext ctx, VmNamesParams p) throws Exception {

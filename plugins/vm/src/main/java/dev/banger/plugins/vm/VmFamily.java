@@ -7,8 +7,10 @@ import dev.banger.kernel.api.OperationSummary;
 import dev.banger.kernel.api.RpcFamily;
 import dev.banger.plugins.vm.api.BackendReport;
 import dev.banger.plugins.vm.api.ExecResult;
+import dev.banger.plugins.vm.api.SshConfigResult;
 import dev.banger.plugins.vm.api.SshInfo;
 import dev.banger.plugins.vm.api.VmCreateParams;
+import dev.banger.plugins.vm.api.VmDefaultsResult;
 import dev.banger.plugins.vm.api.VmExecParams;
 import dev.banger.plugins.vm.api.VmForwardAddParams;
 import dev.banger.plugins.vm.api.VmForwardRemoveParams;
@@ -50,6 +52,8 @@ public final class VmFamily implements RpcFamily {
                 Method.of("vm.list", NoParams.class, VmListResult.class,
                         (ctx, p) -> new VmListResult(services(ctx).store().list().stream().map(VmRecord::summary).toList())),
                 Method.of("vm.show", VmNameParams.class, VmSummary.class, (ctx, p) -> VmCalls.lifecycle(ctx).find(p.name()).summary()),
+                Method.of("vm.defaults", NoParams.class, VmDefaultsResult.class, (ctx, p) -> VmCalls.defaults(ctx)),
+                Method.of("vm.ssh_config", NoParams.class, SshConfigResult.class, (ctx, p) -> services(ctx).sshConfig().refresh()),
                 Method.of("vm.backends", NoParams.class, BackendReport.class, (ctx, p) -> services(ctx).backends().report()),
                 Method.of("vm.create.begin", VmCreateParams.class, OperationSummary.class, VmCalls::beginCreate),
                 Method.streaming("vm.create", VmCreateParams.class, VmSummary.class, VmCalls::create),

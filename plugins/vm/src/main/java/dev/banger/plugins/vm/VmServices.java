@@ -10,6 +10,7 @@ import dev.banger.plugins.vm.lifecycle.VmLocks;
 import dev.banger.plugins.vm.lifecycle.VmPaths;
 import dev.banger.plugins.vm.lifecycle.VmRemoval;
 import dev.banger.plugins.vm.lifecycle.VmRuntimeServices;
+import dev.banger.plugins.vm.ssh.SshConfigFile;
 import dev.banger.plugins.vm.ssh.SshGuestAccess;
 import dev.banger.plugins.vm.store.VmStore;
 import java.util.List;
@@ -24,7 +25,7 @@ final class VmServices implements VmRuntimeServices {
 
     private final VmStore store;
     private final VmPaths paths;
-    private final GuestAccess guest;
+    private final SshGuestAccess guest;
     private final BackendChooser backends;
     private final VmRemoval removal;
     private final VmLocks locks = new VmLocks();
@@ -60,6 +61,11 @@ final class VmServices implements VmRuntimeServices {
     @Override
     public GuestAccess guest() {
         return guest;
+    }
+
+    /** The ssh config for {@code ssh NAME.vm}; belongs to the ssh side, not to the lifecycle. */
+    SshConfigFile sshConfig() {
+        return guest.sshConfig();
     }
 
     @Override

@@ -18,7 +18,7 @@ public final class OperationFollower {
 
     public OperationFollower(CliEnvironment env) {
         this.env = env;
-        this.tty = System.console() != null;
+        this.tty = Terminal.live();
     }
 
     /**

@@ -1,9 +1,6 @@
 package dev.banger.plugins.vm.cli;
 
 import dev.banger.kernel.api.cli.CliEnvironment;
-import dev.banger.plugins.vm.api.SshInfo;
-import dev.banger.plugins.vm.api.VmNameParams;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,13 +22,6 @@ final class SshCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SshInfo i = env.call("vm.ssh", new VmNameParams(name), SshInfo.class);
-        List<String> argv = new ArrayList<>(List.of("ssh", "-i", i.identity(), "-o", "IdentitiesOnly=yes", "-o", "UserKnownHostsFile=" + i.knownHosts(),
-                "-o", "StrictHostKeyChecking=yes", "-o", "GlobalKnownHostsFile=/dev/null", "-p", Integer.toString(i.port()), i.user() + "@" + i.host()));
-        if (command != null && !command.isEmpty()) {
-            argv.add("--");
-            argv.addAll(command);
-        }
-        return new ProcessBuilder(argv).inheritIO().start().waitFor();
+        return SshSession.open(env, name, command);
     }
 }

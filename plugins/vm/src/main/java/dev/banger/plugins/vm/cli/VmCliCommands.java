@@ -6,7 +6,7 @@ import java.util.List;
 import org.pf4j.Extension;
 import picocli.CommandLine;
 
-/** `banger vm ...`. */
+/** `banger vm ...` and `banger ssh-config`. */
 @Extension
 public final class VmCliCommands implements CliCommands {
     @Override
@@ -15,8 +15,8 @@ public final class VmCliCommands implements CliCommands {
         CommandLine vm = new CommandLine(new VmCommand(env))
                 .addSubcommand(new ExecCommand(env)).addSubcommand(new SshCommand(env)).addSubcommand(new LogsCommand(env))
                 .addSubcommand(new SetCommand(env)).addSubcommand(new PruneCommand(env)).addSubcommand(new HealthCommand(env))
-                .addSubcommand(new PortsCommand(env)).addSubcommand(new ForwardCommand(env))
+                .addSubcommand(new PortsCommand(env)).addSubcommand(new ForwardCommand(env)).addSubcommand(new RunCommand(env))
                 .addSubcommand(new WorkspaceCommand(env));
-        return List.of(vm);
+        return List.of(vm, new CommandLine(new SshConfigCommand(env)));
     }
 }

@@ -19,8 +19,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "vm", description = "microVM sandboxes: create, start, stop, set, exec, ssh, logs, ports, forward, workspace, health, delete, prune.",
-        footer = {"", "Examples:", "  banger vm create --name dev                 # default image debian-bookworm, kernel debian-cloud",
+@Command(name = "vm", description = "microVM sandboxes: run, create, start, stop, set, exec, ssh, logs, ports, forward, workspace, health, delete, prune.",
+        footer = {"", "Examples:", "  banger vm run                               # a shell in a fresh VM (image and kernel fetched on first use)",
+                "  banger vm run --rm -- uname -a              # run one command in a throwaway VM, exit with its code",
+                "  banger vm create --name dev                 # default image debian-bookworm, kernel debian-cloud",
                 "  banger vm exec dev -- uname -r", "  banger vm ssh dev", "  banger vm logs dev -f", "  banger vm stop dev && banger vm delete dev",
                 "  banger vm forward add dev 8080", "  banger vm list --json"})
 final class VmCommand {
@@ -44,7 +46,7 @@ final class VmCommand {
         long start = System.nanoTime();
         Integer mib = MemoryOption.mib(memory);
         Long diskBytes = disk == null ? null : Sizes.parse(disk, "--disk-size");
-        VmCreateParams p = new VmCreateParams(name, image, kernel, vcpu, mib, diskBytes, network, null, noStart ? Boolean.TRUE : null);
+        VmCreateParams p = new VmCreateParams(name, image, kernel, vcpu, mib, diskBytes, network, null, noStart ? Boolean.TRUE : null, null);
         JsonNode done = new OperationFollower(env).run("vm.create.begin", p, detach);
         if (detach) {
             return 0;

@@ -67,7 +67,7 @@ public final class VmCreate {
                 image.path("guest").path("init").asText("/sbin/init"));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         return new Plan(new VmRecord(name, VmStates.CREATING, spec, rt, now, now, null), backend, !Boolean.TRUE.equals(p.noStart()),
-                Duration.ofSeconds(d.readyTimeoutSeconds()));
+                Duration.ofSeconds(p.readyTimeoutS() != null ? p.readyTimeoutS() : d.readyTimeoutSeconds()));
     }
 
     public VmRecord run(Plan plan, OperationProgress progress) throws Exception {

@@ -89,6 +89,11 @@ public final class KnownHosts {
         return removed[0];
     }
 
+    /** Every line of banger's, in file order. */
+    public List<KnownHostsLine> all() {
+        return banger(read());
+    }
+
     /** This VM's lines as they are on disk now. */
     public List<KnownHostsLine> entries(String vmName) {
         return banger(read()).stream().filter(l -> l.vmName().equals(vmName)).toList();

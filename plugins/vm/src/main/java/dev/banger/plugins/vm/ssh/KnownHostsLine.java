@@ -49,6 +49,16 @@ public record KnownHostsLine(String address, String keyType, String keyBase64, S
         }
     }
 
+    /** The host part of the address: {@code 127.0.0.1} of {@code [127.0.0.1]:40121}. */
+    public String host() {
+        return address.startsWith("[") ? address.substring(1, address.indexOf(']')) : address;
+    }
+
+    /** The port of the address; 22 when the address has none (OpenSSH's own rule). */
+    public int port() {
+        return address.startsWith("[") ? Integer.parseInt(address.substring(address.indexOf("]:") + 2)) : 22;
+    }
+
     KnownHostsLine at(String otherAddress) {
         return new KnownHostsLine(otherAddress, keyType, keyBase64, vmName);
     }

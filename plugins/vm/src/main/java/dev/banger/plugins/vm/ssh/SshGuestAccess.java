@@ -17,11 +17,18 @@ public final class SshGuestAccess implements GuestAccess {
     private final SshIdentity identity;
     private final KnownHosts knownHosts;
     private final SshExec exec;
+    private final SshConfigFile config;
 
     public SshGuestAccess(Path sshDir) {
         this.identity = SshIdentity.ensure(sshDir);
         this.knownHosts = new KnownHosts(sshDir.resolve("known_hosts"));
         this.exec = new SshExec(new SshArgv(identity, knownHosts), knownHosts);
+        this.config = new SshConfigFile(sshDir.resolve("config"), identity, knownHosts);
+    }
+
+    /** The ssh client config for {@code ssh NAME.vm} (vm.ssh_config). */
+    public SshConfigFile sshConfig() {
+        return config;
     }
 
     @Override
@@ -33,11 +40,22 @@ public final class SshGuestAccess implements GuestAccess {
     public void trust(String vm, String host, int port, String hostKeyLine) {
         knownHosts.remove(vm);
         knownHosts.add(vm, host, port, hostKeyLine);
+        refreshConfig();
     }
 
     @Override
     public void forget(String vm) {
         knownHosts.remove(vm);
+        refreshConfig();
+    }
+
+    /** The ssh config follows known_hosts; failing to rewrite it must not fail a create or delete. */
+    private void refreshConfig() {
+        try {
+            config.refresh();
+        } catch (UncheckedIOException e) {
+            // the next vm.ssh_config (`banger ssh-config`) rewrites it and reports the error
+        }
     }
 
     @Override

@@ -22,11 +22,11 @@ class SizeAndPortParamsTest {
     void setChecksTheSameLimitsAsCreate() {
         for (int vcpu : new int[] {0, 33}) {
             refused(() -> new VmSetParams("dev", vcpu, null), "params.vcpu");
-            refused(() -> new VmCreateParams(null, null, null, vcpu, null, null, null, null, null), "params.vcpu");
+            refused(() -> new VmCreateParams(null, null, null, vcpu, null, null, null, null, null, null), "params.vcpu");
         }
         for (int mib : new int[] {127, 65537}) {
             refused(() -> new VmSetParams("dev", null, mib), "params.memory_mib");
-            refused(() -> new VmCreateParams(null, null, null, null, mib, null, null, null, null), "params.memory_mib");
+            refused(() -> new VmCreateParams(null, null, null, null, mib, null, null, null, null, null), "params.memory_mib");
         }
         assertThatCode(() -> new VmSetParams("dev", 1, 128)).doesNotThrowAnyException();
         assertThatCode(() -> new VmSetParams("dev", 32, 65536)).doesNotThrowAnyException();

@@ -1,0 +1,72 @@
+package dev.banger.plugins.vm.cli;
+
+import dev.banger.kernel.api.cli.CliEnvironment;
+import dev.banger.kernel.api.wire.RpcException;
+import dev.banger.plugins.vm.api.VmExecParams;
+import dev.banger.plugins.vm.api.VmKillParams;
+import dev.banger.plugins.vm.api.VmNamesParams;
+import java.util.List;
+
+/** What {@code vm run} does with a ready VM: nothing (-d), CMD over vm.exec, or a shell; then --rm's delete. */
+final class RunSession {
+    private final CliEnvironment env;
+    private final String vm;
+    private final boolean rm;
+
+    RunSession(CliEnvironment env, String vm, boolean rm) {
+        this.env = env;
+        this.vm = vm;
+        this.rm = rm;
+    }
+
+    /** Returns the exit code banger exits with: CMD's, or ssh's for a shell, 0 when detached. */
+    int run(boolean detach, List<String> command) throws Exception {
+        if (detach) {
+            env.out().println(vm);
+            env.err().println(vm + " is running: `banger vm ssh " + vm + "`, `banger vm exec " + vm + " -- CMD`, `banger vm delete " + vm + "`");
+            return 0;
+        }
+        try {
+            if (!command.isEmpty()) {
+                return exec(command);
+            }
+            int code = SshSession.open(env, vm, List.of());
+            if (!rm) {
+                env.err().println(vm + " is still running: reconnect with `banger vm ssh " + vm + "`; `banger vm stop " + vm
+                        + "` or `banger vm delete " + vm + "` when done");
+            }
+            return code;
+        } finally {
+            if (rm) {
+                delete();
+            }
+        }
+    }
+
+    private int exec(List<String> command) {
+        var result = env.stream("vm.exec", new VmExecParams(vm, command, null), e -> {
+            var sink = e.path("stream").asText().equals("stderr") ? env.err() : env.out();
+            sink.print(e.path("data").asText());
+            sink.flush();
+        });
+        return result.path("exit_code").asInt();
+    }
+
+    /**
+     * Kill first: the disks go with the VM, so the guest's clean poweroff (what vm.delete does to a running VM,
+     * seconds under TCG) buys nothing. A failed delete must not hide the command's exit code: it is reported.
+     */
+    private void delete() {
+        try {
+            env.call("vm.kill", new VmKillParams(List.of(vm), null), Object.class);
+        } catch (RpcException alreadyDown) {
+            // not running any more (the guest powered itself off): delete still removes it
+        }
+        try {
+            env.call("vm.delete", new VmNamesParams(List.of(vm), null), Object.class);
+            env.err().println("deleted " + vm);
+        } catch (RpcException e) {
+            env.err().println("banger: could not delete " + vm + " (--rm): " + e.getMessage() + "; `banger vm delete " + vm + "`");
+        }
+    }
+}
