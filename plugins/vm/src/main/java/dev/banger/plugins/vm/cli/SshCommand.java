@@ -26,7 +26,12 @@ final class SshCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SshInfo i = env.call("vm.ssh", new VmNameParams(name), SshInfo.class);
-        List<String> argv = new ArrayList<>(List.of("ssh", "-i", i.identity(), "-o", "IdentitiesOnly=yes", "-o", "UserKnownHostsFile=" + i.knownHosts(),
+        List<String> argv = new ArrayList<>();
+        if (i.netns() != null) {
+            // the guest's address exists only inside that namespace (a test/confinement set-up; needs root)
+            argv.addAll(List.of("nsenter", "--net=/run/netns/" + i.netns()));
+        }
+        argv.addAll(List.of("ssh", "-i", i.identity(), "-o", "IdentitiesOnly=yes", "-o", "UserKnownHostsFile=" + i.knownHosts(),
                 "-o", "StrictHostKeyChecking=yes", "-o", "GlobalKnownHostsFile=/dev/null", "-p", Integer.toString(i.port()), i.user() + "@" + i.host()));
         if (command != null && !command.isEmpty()) {
             argv.add("--");

@@ -22,6 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "vm", description = "microVM sandboxes: create, start, stop, set, exec, ssh, logs, ports, forward, health, delete, prune.",
         footer = {"", "Examples:", "  banger vm create --name dev                 # default image debian-bookworm, kernel debian-cloud",
                 "  banger vm exec dev -- uname -r", "  banger vm ssh dev", "  banger vm logs dev -f", "  banger vm stop dev && banger vm delete dev",
+                "  banger vm create --name web --network bridge --nat   # own address on the bridge, via bangerd-root",
                 "  banger vm forward add dev 8080", "  banger vm list --json"})
 final class VmCommand {
     private final CliEnvironment env;
@@ -37,14 +38,15 @@ final class VmCommand {
                @Option(names = "--vcpu", description = "vCPUs.") Integer vcpu,
                @Option(names = "--memory", description = "Memory, e.g. 1024M or 2G.") String memory,
                @Option(names = "--disk-size", description = "Work disk size, e.g. 8G.") String disk,
-               @Option(names = "--network", description = "user (default) or bridge.") String network,
+               @Option(names = "--network", description = "user (default) or bridge (needs bangerd-root).") String network,
+               @Option(names = "--nat", description = "Bridge VMs: NAT the guest's outbound traffic (through bangerd-root).") boolean nat,
                @Option(names = "--no-start", description = "Create the disks but do not boot.") boolean noStart,
                @Option(names = {"-d", "--detach"}, description = "Print the operation id and return at once.") boolean detach,
                @Option(names = "--json", description = "Print the VM as JSON.") boolean json) {
         long start = System.nanoTime();
         Integer mib = MemoryOption.mib(memory);
         Long diskBytes = disk == null ? null : Sizes.parse(disk, "--disk-size");
-        VmCreateParams p = new VmCreateParams(name, image, kernel, vcpu, mib, diskBytes, network, null, noStart ? Boolean.TRUE : null);
+        VmCreateParams p = new VmCreateParams(name, image, kernel, vcpu, mib, diskBytes, network, nat ? Boolean.TRUE : null, noStart ? Boolean.TRUE : null);
         JsonNode done = new OperationFollower(env).run("vm.create.begin", p, detach);
         if (detach) {
             return 0;
@@ -54,8 +56,8 @@ final class VmCommand {
         if (json) {
             env.printJson(vm);
         } else {
-            env.out().printf("%s %s (ssh 127.0.0.1:%s) ready in %s%n", vm.name(), vm.state(), vm.sshPort(),
-                    OperationFollower.seconds(System.nanoTime() - start));
+            String ssh = vm.sshPort() != null ? "127.0.0.1:" + vm.sshPort() : vm.ip() + ":22, " + vm.name() + ".vm";
+            env.out().printf("%s %s (ssh %s) ready in %s%n", vm.name(), vm.state(), ssh, OperationFollower.seconds(System.nanoTime() - start));
         }
         return 0;
     }

@@ -5,7 +5,7 @@ public final class VmStartup {
     private VmStartup() {
     }
 
-    public static void reattach(VmRuntimeServices s) throws Exception {
-        Reattach.run(s);
+    public static void reattach(VmRuntimeServices s, dev.banger.kernel.api.HelperClient helper) throws Exception {
+        Reattach.run(s, helper);
     }
 }
