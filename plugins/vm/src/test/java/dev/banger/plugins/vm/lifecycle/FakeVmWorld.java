@@ -104,6 +104,8 @@ final class FakeVmWorld implements VmRuntimeServices {
     static final class RecordingBackend implements VmBackend {
         static final String NAME = "fake";
         final List<String> calls = new ArrayList<>();
+        /** Set to say every machine is gone (its VMM died). */
+        volatile boolean gone;
 
         @Override
         public String name() {
@@ -117,7 +119,7 @@ final class FakeVmWorld implements VmRuntimeServices {
 
         @Override
         public Capabilities capabilities() {
-            return new Capabilities(Set.of("user"), Set.of("raw"), true, false);
+            return new Capabilities(Set.of("user", "bridge"), Set.of("raw"), true, false);
         }
 
         @Override
@@ -132,7 +134,7 @@ final class FakeVmWorld implements VmRuntimeServices {
 
         @Override
         public MachineStatus status(MachineHandle handle) {
-            return new MachineStatus(MachineStatus.State.RUNNING, "running");
+            return gone ? new MachineStatus(MachineStatus.State.GONE, "not running") : new MachineStatus(MachineStatus.State.RUNNING, "running");
         }
 
         @Override
