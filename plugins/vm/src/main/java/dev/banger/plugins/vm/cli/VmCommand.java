@@ -56,10 +56,18 @@ final class VmCommand {
         if (json) {
             env.printJson(vm);
         } else {
-            String ssh = vm.sshPort() != null ? "127.0.0.1:" + vm.sshPort() : vm.ip() + ":22, " + vm.name() + ".vm";
+            String ssh = "bridge".equals(vm.network()) ? sshAddress(vm) + ", " + vm.name() + ".vm" : sshAddress(vm);
             env.out().printf("%s %s (ssh %s) ready in %s%n", vm.name(), vm.state(), ssh, OperationFollower.seconds(System.nanoTime() - start));
         }
         return 0;
+    }
+
+    /** User networking: the forwarded port on 127.0.0.1; bridge networking: the guest's own address, port 22. */
+    private static String sshAddress(VmSummary v) {
+        if ("bridge".equals(v.network())) {
+            return v.ip() + ":22";
+        }
+        return v.sshPort() == null ? null : "127.0.0.1:" + v.sshPort();
     }
 
     @Command(name = "list", description = "List VMs.")
@@ -71,7 +79,7 @@ final class VmCommand {
         }
         Table t = Table.of("NAME", "STATE", "IMAGE", "VCPU", "MEMORY", "SSH", "BACKEND", "CREATED");
         r.vms().forEach(v -> t.row(v.name(), v.state(), v.image(), v.vcpu(), v.memoryMib() + " MiB",
-                v.sshPort() == null ? null : "127.0.0.1:" + v.sshPort(), v.backend(), v.createdAt()));
+                sshAddress(v), v.backend(), v.createdAt()));
         t.print(env.out());
         return 0;
     }
@@ -83,9 +91,9 @@ final class VmCommand {
             env.printJson(v);
             return 0;
         }
-        env.out().printf("name:     %s%nstate:    %s%nimage:    %s (kernel %s)%nsize:     %d vcpu, %d MiB, %s work disk%nnetwork:  %s, ip %s, ssh 127.0.0.1:%s%nbackend:  %s (pid %s)%ncreated:  %s%n",
+        env.out().printf("name:     %s%nstate:    %s%nimage:    %s (kernel %s)%nsize:     %d vcpu, %d MiB, %s work disk%nnetwork:  %s, ip %s, ssh %s%nbackend:  %s (pid %s)%ncreated:  %s%n",
                 v.name(), v.state(), v.image(), v.kernel(), v.vcpu(), v.memoryMib(), Sizes.human(v.diskBytes()), v.network(), v.ip(),
-                v.sshPort(), v.backend(), v.pid() == null ? "-" : v.pid(), v.createdAt());
+                sshAddress(v), v.backend(), v.pid() == null ? "-" : v.pid(), v.createdAt());
         if (v.lastError() != null) {
             env.out().println("error:    " + v.lastError());
         }

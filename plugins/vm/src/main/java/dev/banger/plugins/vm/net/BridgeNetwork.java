@@ -10,6 +10,7 @@ import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.RpcException;
 import dev.banger.plugins.vm.store.BridgeLease;
 import dev.banger.plugins.vm.store.LeaseChooser;
+import java.util.Objects;
 import java.util.function.IntSupplier;
 
 /**
@@ -32,7 +33,17 @@ public final class BridgeNetwork {
 
     /** Is the helper there, and what does it manage? Fails with SocketHelperClient's clear message when it is not. */
     public PingResult reach(HelperClient helper) {
-        return new PrivClient(helper).ping();
+        PingResult ping = new PrivClient(helper).ping();
+        if (!Objects.equals(ping.netns(), settings.netns().name())) {
+            // the VMM must run where the helper puts its tap, or QEMU cannot open it
+            throw new RpcException(ErrorCode.OPERATION_FAILED, "bangerd-root works in network namespace " + shown(ping.netns())
+                    + " but config.toml [vm] netns is " + shown(settings.netns().name()) + "; they must name the same one");
+        }
+        return ping;
+    }
+
+    private static String shown(String netns) {
+        return netns == null ? "(none: the host's)" : netns;
     }
 
     /** The lowest free address in the configured subnet, and a tap named after the VM's short id. */
