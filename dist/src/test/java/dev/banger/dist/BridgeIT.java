@@ -177,7 +177,7 @@ class BridgeIT {
 
     @Test
     @Order(1)
-    void aBridgeVmGetsItsAddressTapNatSshAndDnsAndDeleteTakesThemAllAway() throws Exception {
+    void aBridgeVmGetsItsAddressTapNatSshAndDnsKeepsItsAddressAcrossStopStartAndDeleteTakesThemAllAway() throws Exception {
         try (RpcClient c = daemon.client()) {
             long t0 = System.nanoTime();
             JsonNode vm = create(c, "br1", true);
@@ -213,8 +213,25 @@ class BridgeIT {
             assertThat(Dns.ask(port, "nope.vm").rcode()).isEqualTo(3);
             assertThat(Dns.ask(port, "example.com").rcode()).isEqualTo(5);
 
+            assertThat(daemon.cli("vm", "dns").out()).contains("127.0.0.1:" + port);
+            assertThat(daemon.cli("vm", "show", "br1").out()).contains("ssh " + ip + ":22");
+
+            // stop: the tap and NAT rule go with the VMM, the name stops resolving, the address stays the VM's
+            c.callRaw("vm.stop", Map.of("names", List.of("br1")), null, e -> { });
+            assertThat(run("ip", "-n", netns, "-o", "link", "show")).doesNotContain(tap);
+            assertThat(ruleset()).doesNotContain("guest=" + ip);
+            assertThat(Dns.ask(port, "br1.vm").rcode()).isEqualTo(3);
+            // start: same address, same tap name, NAT again, and the pinned host key still matches
+            JsonNode again = c.callRaw("vm.start", Map.of("names", List.of("br1")), null, e -> { }).path("vms").path(0);
+            vmmPids.add(again.path("pid").asLong());
+            assertThat(again.path("ip").asText()).isEqualTo(ip);
+            assertThat(tapOf(BRIDGE)).isEqualTo(tap);
+            assertThat(ruleset()).contains("guest=" + ip);
+            assertThat(exec(c, "br1", "ip", "-4", "-o", "addr", "show")).contains(ip + "/24");
+            assertThat(Dns.ask(port, "br1.vm")).isEqualTo(new Dns.Answer(0, ip));
+
             c.callRaw("vm.delete", Map.of("names", List.of("br1")), null, e -> { });
-            assertThat(ProcessHandle.of(vm.path("pid").asLong()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(ProcessHandle.of(again.path("pid").asLong()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
             assertThat(run("ip", "-n", netns, "-o", "link", "show")).doesNotContain(tap);
             assertThat(ruleset()).doesNotContain("guest=" + ip);
             assertThat(Dns.ask(port, "br1.vm").rcode()).isEqualTo(3);

@@ -8,6 +8,7 @@ import dev.banger.kernel.api.cli.Sizes;
 import dev.banger.kernel.api.cli.Table;
 import dev.banger.plugins.vm.api.BackendReport;
 import dev.banger.plugins.vm.api.VmCreateParams;
+import dev.banger.plugins.vm.api.VmDnsInfo;
 import dev.banger.plugins.vm.api.VmKillParams;
 import dev.banger.plugins.vm.api.VmListResult;
 import dev.banger.plugins.vm.api.VmNameParams;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "vm", description = "microVM sandboxes: create, start, stop, set, exec, ssh, logs, ports, forward, health, delete, prune.",
+@Command(name = "vm", description = "microVM sandboxes: create, start, stop, set, exec, ssh, logs, ports, forward, health, dns, delete, prune.",
         footer = {"", "Examples:", "  banger vm create --name dev                 # default image debian-bookworm, kernel debian-cloud",
                 "  banger vm exec dev -- uname -r", "  banger vm ssh dev", "  banger vm logs dev -f", "  banger vm stop dev && banger vm delete dev",
                 "  banger vm create --name web --network bridge --nat   # own address on the bridge, via bangerd-root",
@@ -122,7 +123,7 @@ final class VmCommand {
         return print(env.call("vm.kill", new VmKillParams(names, signal), VmResults.class));
     }
 
-    @Command(name = "delete", description = "Delete VMs: stop them, remove their disks, sockets and known_hosts entries.")
+    @Command(name = "delete", description = "Delete VMs: stop them, remove their tap and NAT rules, disks, sockets and known_hosts entries.")
     int delete(@Parameters(paramLabel = "NAME", arity = "1..*") List<String> names) {
         VmResults r = env.call("vm.delete", new VmNamesParams(names, null), VmResults.class);
         r.vms().forEach(v -> env.out().println("deleted " + v.name()));
@@ -139,6 +140,18 @@ final class VmCommand {
         Table t = Table.of("BACKEND", "PRIORITY", "APPLIES", "WHY");
         r.backends().forEach(b -> t.row(b.name(), b.priority(), b.applicable() ? "yes" : "no", b.reason()));
         t.print(env.out());
+        return 0;
+    }
+
+    @Command(name = "dns", description = "Where the daemon answers DNS for NAME.vm (bridge VMs), e.g. for dig or a resolver's forward.")
+    int dns(@Option(names = "--json", description = "Print JSON.") boolean json) {
+        VmDnsInfo d = env.call("vm.dns", new NoParams(), VmDnsInfo.class);
+        if (json) {
+            env.printJson(d);
+            return 0;
+        }
+        env.out().printf("%s:%d (zone .%s; port file %s)%n  try: dig @%s -p %d NAME.%s%n", d.address(), d.port(), d.zone(), d.portFile(),
+                d.address(), d.port(), d.zone());
         return 0;
     }
 

@@ -61,6 +61,29 @@ class BridgeCleanupTest {
     }
 
     @Test
+    void aHelperWorkingInAnotherNamespaceThanConfiguredIsRefused() {
+        var settings = dev.banger.plugins.vm.net.BridgeSettings.from(
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("netns", "banger-test-1"));
+        assertThatThrownBy(() -> new dev.banger.plugins.vm.net.BridgeNetwork(settings, () -> 53).reach(helper))
+                .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.code().wire()).isEqualTo("operation_failed"))
+                .hasMessageContaining("bangerd-root works in network namespace (none: the host's)")
+                .hasMessageContaining("[vm] netns is banger-test-1");
+    }
+
+    @Test
+    void badBridgeSettingsNameTheirKey() {
+        for (String[] kv : new String[][] {{"bridge_subnet", "172.30.0.5/24"}, {"bridge_subnet", "172.30.0.0/30"}, {"bridge", "Eth0"},
+                {"netns", "../x"}, {"guest_dns", "dns.example"}, {"dns_port", "70000"}}) {
+            var config = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put(kv[0], kv[1]);
+            if (kv[0].equals("dns_port")) {
+                config.put(kv[0], Integer.parseInt(kv[1]));
+            }
+            assertThatThrownBy(() -> dev.banger.plugins.vm.net.BridgeSettings.from(config)).as(kv[0] + "=" + kv[1])
+                    .isInstanceOf(RpcException.class).hasMessageContaining("[vm] " + kv[0]);
+        }
+    }
+
+    @Test
     void killingTheVmRemovesTapAndNatButKeepsItsAddress() throws Exception {
         bridgeVm("dev", "0000000a", true, true);
         world.backend.gone = true;
