@@ -36,7 +36,7 @@ class CommandTreeIT {
                 Map.of("HOME", "/nonexistent-banger-home"));
         PrintStream sink = new PrintStream(new ByteArrayOutputStream());
         env = new DaemonConnection(settings, CliOptions.scan(new String[0]), sink, sink);
-        tree = CommandTree.build(env, plugins);
+        tree = CommandTree.build(env, settings, plugins);
     }
 
     @AfterAll

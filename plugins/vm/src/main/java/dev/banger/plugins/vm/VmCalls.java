@@ -14,7 +14,10 @@ import dev.banger.plugins.vm.api.VmNameParams;
 import dev.banger.plugins.vm.api.VmNamesParams;
 import dev.banger.plugins.vm.api.VmResults;
 import dev.banger.plugins.vm.api.VmSummary;
+import dev.banger.plugins.vm.api.VmDnsInfo;
+import dev.banger.plugins.vm.lifecycle.GuestEndpoint;
 import dev.banger.plugins.vm.lifecycle.RunningVm;
+import dev.banger.plugins.vm.net.dns.VmZone;
 import dev.banger.plugins.vm.lifecycle.VmCreate;
 import dev.banger.plugins.vm.lifecycle.VmDefaults;
 import dev.banger.plugins.vm.lifecycle.VmLifecycle;
@@ -32,7 +35,7 @@ final class VmCalls {
     }
 
     static VmLifecycle lifecycle(CallContext ctx) throws Exception {
-        return new VmLifecycle(VmFamily.services(ctx));
+        return new VmLifecycle(VmFamily.services(ctx), ctx.helper());
     }
 
     static OperationSummary beginCreate(CallContext ctx, VmCreateParams p) throws Exception {
@@ -99,8 +102,9 @@ final class VmCalls {
 
     static ExecResult exec(CallContext ctx, VmExecParams p) throws Exception {
         VmRecord r = running(ctx, p.name());
+        GuestEndpoint at = GuestEndpoint.of(r);
         Duration limit = p.timeoutMs() == null ? Duration.ofHours(24) : Duration.ofMillis(p.timeoutMs());
-        int code = VmFamily.services(ctx).guest().exec(r.name(), "127.0.0.1", r.runtime().sshPort(),
+        int code = VmFamily.services(ctx).guest().exec(r.name(), at.host(), at.port(),
                 dev.banger.plugins.vm.ssh.InDirectory.wrap(p.cwd(), p.argv()),
                 (stream, data) -> ctx.emit(new ExecOutput(stream, data)), ctx::cancelled, limit);
         return new ExecResult(code);
@@ -108,7 +112,13 @@ final class VmCalls {
 
     static SshInfo ssh(CallContext ctx, VmNameParams p) throws Exception {
         VmRecord r = running(ctx, p.name());
-        return VmFamily.services(ctx).guest().info(r.name(), "127.0.0.1", r.runtime().sshPort());
+        GuestEndpoint at = GuestEndpoint.of(r);
+        return VmFamily.services(ctx).guest().info(r.name(), at.host(), at.port());
+    }
+
+    static VmDnsInfo dns(CallContext ctx) throws Exception {
+        VmServices s = VmFamily.services(ctx);
+        return new VmDnsInfo("127.0.0.1", s.dns().port(), VmZone.SUFFIX.substring(1), s.dns().portFile().toString());
     }
 
     static dev.banger.plugins.vm.api.LogsResult logs(CallContext ctx, dev.banger.plugins.vm.api.VmLogsParams p) throws Exception {

@@ -8,6 +8,7 @@ import dev.banger.kernel.api.RpcFamily;
 import dev.banger.plugins.vm.api.BackendReport;
 import dev.banger.plugins.vm.api.ExecResult;
 import dev.banger.plugins.vm.api.SshConfigResult;
+import dev.banger.plugins.vm.api.VmDnsInfo;
 import dev.banger.plugins.vm.api.SshInfo;
 import dev.banger.plugins.vm.api.VmCreateParams;
 import dev.banger.plugins.vm.api.VmDefaultsResult;
@@ -55,6 +56,7 @@ public final class VmFamily implements RpcFamily {
                 Method.of("vm.defaults", NoParams.class, VmDefaultsResult.class, (ctx, p) -> VmCalls.defaults(ctx)),
                 Method.of("vm.ssh_config", NoParams.class, SshConfigResult.class, (ctx, p) -> services(ctx).sshConfig().refresh()),
                 Method.of("vm.backends", NoParams.class, BackendReport.class, (ctx, p) -> services(ctx).backends().report()),
+                Method.of("vm.dns", NoParams.class, VmDnsInfo.class, (ctx, p) -> VmCalls.dns(ctx)),
                 Method.of("vm.create.begin", VmCreateParams.class, OperationSummary.class, VmCalls::beginCreate),
                 Method.streaming("vm.create", VmCreateParams.class, VmSummary.class, VmCalls::create),
                 Method.of("vm.start", VmNamesParams.class, VmResults.class, VmCalls::start),
@@ -68,7 +70,7 @@ public final class VmFamily implements RpcFamily {
                 Method.of("vm.set", VmSetParams.class, VmSummary.class,
                         (ctx, p) -> new VmResize(services(ctx)).set(p.name(), p.vcpu(), p.memoryMib()).summary()),
                 Method.of("vm.prune", NoParams.class, VmResults.class,
-                        (ctx, p) -> new VmResults(new VmPrune(services(ctx)).prune().stream().map(VmRecord::summary).toList())),
+                        (ctx, p) -> new VmResults(new VmPrune(services(ctx), ctx.helper()).prune().stream().map(VmRecord::summary).toList())),
                 Method.of("vm.health", VmNameParams.class, VmHealth.class, (ctx, p) -> new VmHealthCheck(services(ctx)).check(p.name())),
                 Method.of("vm.ports", VmNameParams.class, VmPortsResult.class,
                         (ctx, p) -> new VmPortsResult(p.name(), new GuestPorts(services(ctx)).list(p.name(), ctx::cancelled))),
@@ -89,6 +91,6 @@ public final class VmFamily implements RpcFamily {
     }
 
     static VmServices services(CallContext ctx) throws Exception {
-        return VmServices.of(ctx.home());
+        return VmServices.of(ctx);
     }
 }

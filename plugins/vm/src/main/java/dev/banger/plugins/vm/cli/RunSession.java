@@ -44,7 +44,7 @@ final class RunSession {
     }
 
     private int exec(List<String> command) {
-        var result = env.stream("vm.exec", new VmExecParams(vm, command, null), e -> {
+        var result = env.stream("vm.exec", new VmExecParams(vm, command, null, null), e -> {
             var sink = e.path("stream").asText().equals("stderr") ? env.err() : env.out();
             sink.print(e.path("data").asText());
             sink.flush();

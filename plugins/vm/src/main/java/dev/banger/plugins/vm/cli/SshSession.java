@@ -14,7 +14,12 @@ final class SshSession {
     /** Runs ssh (a shell, or {@code command} when not empty) and returns its exit code. */
     static int open(CliEnvironment env, String vm, List<String> command) throws Exception {
         SshInfo i = env.call("vm.ssh", new VmNameParams(vm), SshInfo.class);
-        List<String> argv = new ArrayList<>(List.of("ssh", "-i", i.identity(), "-o", "IdentitiesOnly=yes", "-o", "UserKnownHostsFile=" + i.knownHosts(),
+        List<String> argv = new ArrayList<>();
+        if (i.netns() != null) {
+            // the guest's address exists only inside that namespace (a test/confinement set-up; needs root)
+            argv.addAll(List.of("nsenter", "--net=/run/netns/" + i.netns()));
+        }
+        argv.addAll(List.of("ssh", "-i", i.identity(), "-o", "IdentitiesOnly=yes", "-o", "UserKnownHostsFile=" + i.knownHosts(),
                 "-o", "StrictHostKeyChecking=yes", "-o", "GlobalKnownHostsFile=/dev/null", "-p", Integer.toString(i.port()), i.user() + "@" + i.host()));
         if (command != null && !command.isEmpty()) {
             argv.add("--");

@@ -1,5 +1,6 @@
 package dev.banger.plugins.vm.lifecycle;
 
+import dev.banger.kernel.api.HelperClient;
 import dev.banger.plugins.vm.store.VmRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +18,10 @@ final class CrashRecovery {
     private CrashRecovery() {
     }
 
-    static void run(VmRuntimeServices s) throws Exception {
+    static void run(VmRuntimeServices s, HelperClient helper) throws Exception {
         for (VmRecord r : s.store().list()) {
             if (r.state().equals(VmStates.CREATING) || r.state().equals(VmStates.DELETING)) {
-                s.removal().remove(r, s.backends().byName(r.runtime().backend()).orElse(null));
+                s.removal().discard(r, s.backends().byName(r.runtime().backend()).orElse(null), helper);
                 LOG.atWarn().addKeyValue("vm", r.name()).log(r.state().equals(VmStates.CREATING)
                         ? "VM {} was being created when the previous bangerd died: its create is undone (VMM, disks, row removed)"
                         : "VM {} was being deleted when the previous bangerd died: the delete is finished", r.name());

@@ -23,7 +23,7 @@ public final class GuestPorts {
         VmRecord r = RunningVm.require(new VmLifecycle(s).find(name));
         StringBuilder stdout = new StringBuilder();
         StringBuilder stderr = new StringBuilder();
-        int code = s.guest().exec(r.name(), "127.0.0.1", r.runtime().sshPort(), SS,
+        int code = s.guest().exec(r.name(), GuestEndpoint.of(r).host(), GuestEndpoint.of(r).port(), SS,
                 (stream, data) -> (stream.equals("stderr") ? stderr : stdout).append(data), cancelled, TIMEOUT);
         if (code != 0) {
             throw new RpcException(ErrorCode.OPERATION_FAILED, "`ss -H -ltnup` in VM " + name + " exited with " + code + ": " + stderr.toString().strip());

@@ -1,5 +1,6 @@
 package dev.banger.plugins.vm.lifecycle;
 
+import dev.banger.kernel.api.HelperClient;
 import dev.banger.plugins.vm.backend.MachineHandle;
 import dev.banger.plugins.vm.backend.MachineStatus;
 import dev.banger.plugins.vm.backend.VmBackend;
@@ -10,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * At daemon start: VMs whose VMM is alive (checked by pid and control socket, never by name) stay
- * running; VMs whose VMM died meanwhile become stopped and their sockets are cleaned up.
+ * running; VMs whose VMM died meanwhile become stopped and their sockets, tap and NAT rules are cleaned
+ * up (a bridge VM keeps its address and known_hosts entry, like a stopped one: `vm start` reuses them).
  */
 final class Reattach {
     private static final Logger LOG = LoggerFactory.getLogger("banger.vm");
@@ -18,7 +20,7 @@ final class Reattach {
     private Reattach() {
     }
 
-    static void run(VmRuntimeServices s) throws Exception {
+    static void run(VmRuntimeServices s, HelperClient helper) throws Exception {
         for (VmRecord r : s.store().list()) {
             MachineHandle h = VmStop.handle(r);
             if (h == null) {
@@ -39,6 +41,7 @@ final class Reattach {
                     // a VM that was running and lost its VMM says why; one that was starting or stopping just stopped
                     String why = r.state().equals("running") ? VmmExit.unexpected(r.name(), h.pid(), runDir.resolve("console.log")) : null;
                     RunDir.removeSockets(runDir);
+                    BridgeLink.downQuietly(s, r, helper);
                     s.store().update(r.withRuntime(r.runtime().withPid(null, null)).withState("stopped", why));
                     LOG.info("VM {} stopped while the daemon was away; marked stopped", r.name());
                 }

@@ -7,7 +7,6 @@ import dev.banger.plugins.vm.backend.MachineHandle;
 import dev.banger.plugins.vm.backend.MachineStatus;
 import dev.banger.plugins.vm.backend.VmBackend;
 import dev.banger.plugins.vm.store.VmRecord;
-import dev.banger.plugins.vm.store.VmStore;
 import java.nio.file.Files;
 import java.time.Duration;
 
@@ -16,37 +15,33 @@ import java.time.Duration;
  * its sshd answers. A VMM that exits or pauses on an error ends the wait at once, with the log to read.
  */
 final class VmBoot {
-    private final VmStore store;
-    private final VmPaths paths;
-    private final GuestAccess guest;
+    private final VmRuntimeServices s;
 
-    VmBoot(VmStore store, VmPaths paths, GuestAccess guest) {
-        this.store = store;
-        this.paths = paths;
-        this.guest = guest;
+    VmBoot(VmRuntimeServices services) {
+        this.s = services;
     }
 
     /** {@code bootingState} is what the row says meanwhile: {@code creating} inside a create, {@code starting} otherwise. */
     VmRecord boot(VmRecord r, VmBackend backend, OperationProgress progress, Duration readyTimeout, String bootingState) throws Exception {
         progress.stage("boot");
-        Files.createDirectories(paths.run(r.runtime().id()));
-        var spec = MachineSpecs.of(r, paths);
+        Files.createDirectories(s.paths().run(r.runtime().id()));
+        var spec = MachineSpecs.of(r, s.paths(), s.store().lease(r.name()), s.bridge());
         ConsoleWatch console = new ConsoleWatch(spec.runDir().resolve("console.log"));
         MachineHandle h = backend.launch(spec);
         VmRecord starting = r.withRuntime(r.runtime().withPid(h.pid(), h.controlSocket().toString())).withState(bootingState, null);
-        store.update(starting);
+        s.store().update(starting);
         progress.stage("wait for guest");
         long deadline = System.nanoTime() + readyTimeout.toNanos();
         while (!console.ready()) {
             progress.checkCancelled();
-            MachineStatus s = backend.status(h);
-            if (s.state() == MachineStatus.State.GONE || s.state() == MachineStatus.State.SHUTDOWN) {
-                throw new RpcException(ErrorCode.OPERATION_FAILED, "the VM " + r.name() + " stopped while booting (" + s.detail()
+            MachineStatus status = backend.status(h);
+            if (status.state() == MachineStatus.State.GONE || status.state() == MachineStatus.State.SHUTDOWN) {
+                throw new RpcException(ErrorCode.OPERATION_FAILED, "the VM " + r.name() + " stopped while booting (" + status.detail()
                         + "); see `banger vm logs " + r.name() + "`");
             }
-            if (s.state() == MachineStatus.State.PAUSED_ON_ERROR) {
+            if (status.state() == MachineStatus.State.PAUSED_ON_ERROR) {
                 throw new RpcException(ErrorCode.OPERATION_FAILED, "the VM " + r.name() + " hit an emulation error and was paused ("
-                        + s.detail() + "); see `banger vm logs " + r.name() + "`");
+                        + status.detail() + "); see `banger vm logs " + r.name() + "`");
             }
             if (System.nanoTime() > deadline) {
                 throw new RpcException(ErrorCode.OPERATION_FAILED, "the guest of " + r.name() + " did not announce readiness within "
@@ -55,9 +50,10 @@ final class VmBoot {
             Thread.sleep(100);
         }
         Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), Duration.ofSeconds(5).toNanos()));
-        guest.awaitSsh(r.name(), "127.0.0.1", r.runtime().sshPort(), left, progress::cancelled);
+        GuestEndpoint at = GuestEndpoint.of(r);
+        s.guest().awaitSsh(r.name(), at.host(), at.port(), left, progress::cancelled);
         VmRecord running = starting.withState("running", null);
-        store.update(running);
+        s.store().update(running);
         return running;
     }
 }

@@ -1,7 +1,9 @@
 package dev.banger.plugins.vm.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.banger.helper.api.PingResult;
 import dev.banger.kernel.api.CallContext;
+import dev.banger.kernel.api.HelperClient;
 import dev.banger.kernel.api.OperationProgress;
 import dev.banger.kernel.api.wire.ErrorCode;
 import dev.banger.kernel.api.wire.RpcException;
@@ -33,7 +35,15 @@ import java.util.Map;
 public final class VmCreate {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    public record Plan(VmRecord record, VmBackend backend, boolean start, Duration readyTimeout) {
+    /**
+     * @param helper       the creating call's helper client (bridge VMs: tap and NAT in the operation's thread)
+     * @param bridgeHelper what the helper reported when the plan checked it was there; null for user networking
+     */
+    public record Plan(VmRecord record, VmBackend backend, boolean start, Duration readyTimeout, HelperClient helper,
+                       PingResult bridgeHelper) {
+        boolean bridged() {
+            return bridgeHelper != null;
+        }
     }
 
     private final VmRuntimeServices s;
@@ -49,9 +59,11 @@ public final class VmCreate {
             throw new RpcException(ErrorCode.ALREADY_EXISTS, "a VM named " + name + " already exists; pick another --name or `banger vm delete " + name + "`");
         }
         String network = p.network() != null ? p.network() : d.network();
-        if (network.equals("bridge")) {
-            throw new RpcException(ErrorCode.OPERATION_FAILED, "bridge networking is not available in this build yet; use --network user");
+        if (Boolean.TRUE.equals(p.nat()) && !network.equals("bridge")) {
+            throw RpcException.badRequest("params.nat: NAT applies to bridge networking only, and this VM's network is " + network);
         }
+        // the helper is asked first, so an absent helper fails with its clear message before anything exists
+        PingResult bridgeHelper = network.equals("bridge") ? s.bridge().reach(ctx.helper()) : null;
         String imageName = p.image() != null ? p.image() : d.image();
         String kernelName = p.kernel() != null ? p.kernel() : d.kernel();
         JsonNode image = lookup(ctx, "image.show", imageName, "banger image pull " + imageName);
@@ -62,22 +74,23 @@ public final class VmCreate {
                 network, Boolean.TRUE.equals(p.nat()));
         String id = hex(4);
         VmRuntime rt = new VmRuntime(id, backend.name(), null, null, s.paths().run(id).toString(), s.paths().disks(name).toString(),
-                null, "10.0.2.15", "52:54:00:" + id.substring(0, 2) + ":" + id.substring(2, 4) + ":" + id.substring(4, 6), List.of(),
+                null, bridgeHelper == null ? "10.0.2.15" : null, "52:54:00:" + id.substring(0, 2) + ":" + id.substring(2, 4) + ":" + id.substring(4, 6), List.of(),
                 image.path("rootfs").asText(), kernel.path("vmlinuz").asText(), kernel.path("initrd").asText(null),
                 image.path("guest").path("init").asText("/sbin/init"));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         return new Plan(new VmRecord(name, VmStates.CREATING, spec, rt, now, now, null), backend, !Boolean.TRUE.equals(p.noStart()),
-                Duration.ofSeconds(p.readyTimeoutS() != null ? p.readyTimeoutS() : d.readyTimeoutSeconds()));
+                Duration.ofSeconds(p.readyTimeoutS() != null ? p.readyTimeoutS() : d.readyTimeoutSeconds()), ctx.helper(), bridgeHelper);
     }
 
     public VmRecord run(Plan plan, OperationProgress progress) throws Exception {
         progress.stage("allocate");
         VmRecord r;
         try {
-            r = allocate(plan.record());
+            r = allocate(plan);
         } catch (Exception e) {
             throw DiskSpace.exhausted(e) ? noSpace(plan.record()) : e;
         }
+        boolean networkFailed = false;
         try {
             progress.stage("prepare disks");
             Path dir = Files.createDirectories(Path.of(r.runtime().diskDir()));
@@ -94,20 +107,26 @@ public final class VmCreate {
                 progress.stage("ready");
                 return created;
             }
-            VmRecord running = new VmBoot(s.store(), s.paths(), s.guest()).boot(r, plan.backend(), progress, plan.readyTimeout(),
-                    VmStates.CREATING);
+            try {
+                BridgeLink.up(s, r, plan.helper());
+            } catch (RuntimeException e) {
+                networkFailed = true;
+                throw e;
+            }
+            VmRecord running = new VmBoot(s).boot(r, plan.backend(), progress, plan.readyTimeout(), VmStates.CREATING);
             progress.stage("ready");
             return running;
         } catch (Exception e) {
             if (DiskSpace.exhausted(e)) {
                 // a VM whose disks could not be written has no log worth keeping: it goes, so the same create can simply be repeated
-                s.removal().remove(current(r), plan.backend());
+                s.removal().discard(current(r), plan.backend(), plan.helper());
                 throw noSpace(r);
             }
-            if (e instanceof RpcException rpc && rpc.code() == ErrorCode.CANCELLED || progress.cancelled()) {
-                s.removal().remove(current(r), plan.backend());
+            // a cancelled create, or one whose network could not be set up, never ran: nothing of it stays
+            if (e instanceof RpcException rpc && rpc.code() == ErrorCode.CANCELLED || progress.cancelled() || networkFailed) {
+                s.removal().discard(current(r), plan.backend(), plan.helper());
             } else {
-                s.removal().markFailed(current(r), plan.backend(), e instanceof RpcException rpc ? rpc.detail() : e.toString());
+                s.removal().markFailed(current(r), plan.backend(), e instanceof RpcException rpc ? rpc.detail() : e.toString(), plan.helper());
             }
             throw e;
         }
@@ -123,8 +142,16 @@ public final class VmCreate {
         return s.store().find(r.name()).orElse(r);
     }
 
-    /** The ssh port and the row are taken together, so parallel creates never share a port or a name. */
-    private VmRecord allocate(VmRecord r) throws Exception {
+    /**
+     * The ssh port (user networking) or the bridge lease (address + tap) and the row are taken together, so
+     * parallel creates never share a port, an address or a name.
+     */
+    private VmRecord allocate(Plan plan) throws Exception {
+        VmRecord r = plan.record();
+        if (plan.bridged()) {
+            return s.store().insertWithLease(r, s.bridge().chooser(r.name(), r.runtime().id(), plan.bridgeHelper()))
+                    .orElseThrow(() -> new RpcException(ErrorCode.ALREADY_EXISTS, "a VM named " + r.name() + " already exists"));
+        }
         synchronized (LocalPorts.ALLOCATION) {
             int port = LocalPorts.free(LocalPorts.held(s.store().list()));
             VmRuntime rt = r.runtime();
@@ -147,7 +174,8 @@ public final class VmCreate {
         String hostKey = Ed25519KeyGen.publicKeyLine(hostKeyFile);
         VmDisks.config(dir, contents);
         dev.banger.kernel.api.files.FileTrees.deleteRecursively(contents);
-        s.guest().trust(r.name(), "127.0.0.1", r.runtime().sshPort(), hostKey);
+        GuestEndpoint at = GuestEndpoint.of(r);
+        s.guest().trust(r.name(), at.host(), at.port(), hostKey);
     }
 
     private static JsonNode lookup(CallContext ctx, String method, String name, String fix) {

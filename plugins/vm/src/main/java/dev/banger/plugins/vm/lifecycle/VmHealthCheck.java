@@ -42,7 +42,7 @@ public final class VmHealthCheck {
 
     private boolean sshAnswers(VmRecord r) {
         try {
-            s.guest().awaitSsh(r.name(), "127.0.0.1", r.runtime().sshPort(), SSH_TIMEOUT, () -> false);
+            s.guest().awaitSsh(r.name(), GuestEndpoint.of(r).host(), GuestEndpoint.of(r).port(), SSH_TIMEOUT, () -> false);
             return true;
         } catch (RpcException noBanner) {
             return false;

@@ -31,6 +31,10 @@ public final class VmPortForwards {
             // one allocation at a time across all VMs, from reading the held ports until the row records ours
             synchronized (LocalPorts.ALLOCATION) {
                 VmRecord r = new VmLifecycle(s).find(name);
+                if (GuestEndpoint.isBridge(r)) {
+                    throw new RpcException(ErrorCode.CONFLICT, "VM " + name + " uses bridge networking: reach its ports at "
+                            + r.runtime().ip() + " directly; forwards exist for user networking only");
+                }
                 int port = hostPort != null ? checkedHostPort(hostPort) : LocalPorts.free(LocalPorts.held(s.store().list()));
                 VmRuntime.Forward added = new VmRuntime.Forward(port, guestPort);
                 if (live(r)) {

@@ -1,5 +1,6 @@
 package dev.banger.plugins.vm.lifecycle;
 
+import dev.banger.kernel.api.HelperClient;
 import dev.banger.plugins.vm.store.VmRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,11 @@ public final class VmPrune {
     /** starting and stopping are left alone too: some call is busy with that VM right now. */
     private static final Set<String> PRUNABLE = Set.of("created", "stopped", "error");
     private final VmRuntimeServices s;
+    private final HelperClient helper;
 
-    public VmPrune(VmRuntimeServices services) {
+    public VmPrune(VmRuntimeServices services, HelperClient helper) {
         this.s = services;
+        this.helper = helper;
     }
 
     /** The VMs deleted, as they were just before. */
@@ -35,7 +38,7 @@ public final class VmPrune {
                 return Optional.empty();
             }
             VmRecord r = now.get();
-            s.removal().remove(r, s.backends().byName(r.runtime().backend()).orElse(null));
+            s.removal().remove(r, s.backends().byName(r.runtime().backend()).orElse(null), helper);
             return Optional.of(r);
         });
     }

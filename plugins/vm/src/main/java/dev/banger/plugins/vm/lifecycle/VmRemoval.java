@@ -1,40 +1,56 @@
 package dev.banger.plugins.vm.lifecycle;
 
+import dev.banger.kernel.api.HelperClient;
 import dev.banger.plugins.vm.backend.MachineHandle;
 import dev.banger.plugins.vm.backend.MachineStatus;
 import dev.banger.plugins.vm.backend.VmBackend;
 import dev.banger.kernel.api.files.FileTrees;
 import dev.banger.plugins.vm.store.VmRecord;
-import dev.banger.plugins.vm.store.VmStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Takes a VM apart: VMM, sockets, disks, known_hosts entries, row. Also records a failed VM. */
+/** Takes a VM apart: VMM, tap and NAT, sockets, disks, known_hosts entries, row (and lease). Also records a failed VM. */
 public final class VmRemoval {
     private static final Logger LOG = LoggerFactory.getLogger("banger.vm");
-    private final VmStore store;
-    private final GuestAccess guest;
+    private final VmRuntimeServices s;
 
-    public VmRemoval(VmStore store, GuestAccess guest) {
-        this.store = store;
-        this.guest = guest;
+    public VmRemoval(VmRuntimeServices services) {
+        this.s = services;
     }
 
-    /** Everything goes; the row last, so a crash half-way leaves a row that `vm delete` can finish. */
-    public void remove(VmRecord r, VmBackend backend) throws Exception {
+    /**
+     * Everything goes; the row last, so a crash half-way leaves a row that `vm delete` can finish. The row's
+     * deletion releases the bridge lease (address and tap name) in the same statement.
+     */
+    public void remove(VmRecord r, VmBackend backend, HelperClient helper) throws Exception {
         stopVmm(r, backend);
+        BridgeLink.down(s, r, helper);
         FileTrees.deleteRecursively(Path.of(r.runtime().runDir()));
         FileTrees.deleteRecursively(Path.of(r.runtime().diskDir()));
-        guest.forget(r.name());
-        store.delete(r.name());
+        s.guest().forget(r.name());
+        s.store().delete(r.name());
     }
 
-    /** A create that failed after allocation: the VMM is stopped, the files stay for `vm logs`. */
-    public void markFailed(VmRecord r, VmBackend backend, String error) throws Exception {
+    /**
+     * A create that was cancelled, or whose network could not be set up: like {@link #remove}, but the row goes
+     * even when the helper cannot remove the tap (the VM never ran; leaving a row would leave a broken VM).
+     */
+    public void discard(VmRecord r, VmBackend backend, HelperClient helper) throws Exception {
         stopVmm(r, backend);
-        store.update(r.withRuntime(r.runtime().withPid(null, null)).withState("error", error));
+        BridgeLink.downQuietly(s, r, helper);
+        FileTrees.deleteRecursively(Path.of(r.runtime().runDir()));
+        FileTrees.deleteRecursively(Path.of(r.runtime().diskDir()));
+        s.guest().forget(r.name());
+        s.store().delete(r.name());
+    }
+
+    /** A create that failed after allocation: the VMM is stopped and its tap removed, the files stay for `vm logs`. */
+    public void markFailed(VmRecord r, VmBackend backend, String error, HelperClient helper) throws Exception {
+        stopVmm(r, backend);
+        BridgeLink.downQuietly(s, r, helper);
+        s.store().update(r.withRuntime(r.runtime().withPid(null, null)).withState("error", error));
     }
 
     private static void stopVmm(VmRecord r, VmBackend backend) throws Exception {

@@ -1,5 +1,6 @@
 package dev.banger.plugins.vm.lifecycle;
 
+import dev.banger.plugins.vm.net.BridgeNetwork;
 import dev.banger.plugins.vm.store.VmStore;
 
 /** What the lifecycle classes share: one per daemon. */
@@ -15,4 +16,6 @@ public interface VmRuntimeServices {
     VmRemoval removal();
 
     VmLocks locks();
+
+    BridgeNetwork bridge();
 }

@@ -5,8 +5,8 @@ public final class VmStartup {
     private VmStartup() {
     }
 
-    public static void reattach(VmRuntimeServices s) throws Exception {
-        CrashRecovery.run(s);
-        Reattach.run(s);
+    public static void reattach(VmRuntimeServices s, dev.banger.kernel.api.HelperClient helper) throws Exception {
+        CrashRecovery.run(s, helper);
+        Reattach.run(s, helper);
     }
 }

@@ -1,10 +1,10 @@
 package dev.banger.plugins.vm.lifecycle;
 
+import dev.banger.kernel.api.HelperClient;
 import dev.banger.plugins.vm.backend.MachineHandle;
 import dev.banger.plugins.vm.backend.MachineStatus;
 import dev.banger.plugins.vm.backend.VmBackend;
 import dev.banger.plugins.vm.store.VmRecord;
-import dev.banger.plugins.vm.store.VmStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,12 +17,12 @@ import org.slf4j.LoggerFactory;
  */
 final class VmStop {
     private static final Logger LOG = LoggerFactory.getLogger("banger.vm");
-    private final VmStore store;
-    private final GuestAccess guest;
+    private final VmRuntimeServices s;
+    private final HelperClient helper;
 
-    VmStop(VmStore store, GuestAccess guest) {
-        this.store = store;
-        this.guest = guest;
+    VmStop(VmRuntimeServices services, HelperClient helper) {
+        this.s = services;
+        this.helper = helper;
     }
 
     VmRecord stop(VmRecord r, VmBackend backend, Duration timeout) throws Exception {
@@ -30,7 +30,7 @@ final class VmStop {
         if (h == null || backend.status(h).state() == MachineStatus.State.GONE) {
             return stopped(r);
         }
-        store.update(r.withState("stopping", null));
+        s.store().update(r.withState("stopping", null));
         halt(r, backend, h, timeout);
         return stopped(r);
     }
@@ -41,7 +41,8 @@ final class VmStop {
             return;
         }
         try {
-            guest.exec(r.name(), "127.0.0.1", r.runtime().sshPort(), List.of("sh", "-c", "sync; poweroff"), (s, d) -> { },
+            GuestEndpoint at = GuestEndpoint.of(r);
+            s.guest().exec(r.name(), at.host(), at.port(), List.of("sh", "-c", "sync; poweroff"), (s, d) -> { },
                     () -> false, Duration.ofSeconds(10));
         } catch (RuntimeException sshFailed) {
             LOG.info("{}: poweroff over ssh failed ({}); pressing the ACPI power button", r.name(), sshFailed.getMessage());
@@ -69,9 +70,10 @@ final class VmStop {
 
     private VmRecord stopped(VmRecord r) throws Exception {
         RunDir.removeSockets(Path.of(r.runtime().runDir()));
-        VmRecord s = r.withRuntime(r.runtime().withPid(null, null)).withState("stopped", null);
-        store.update(s);
-        return s;
+        BridgeLink.downQuietly(s, r, helper);
+        VmRecord stopped = r.withRuntime(r.runtime().withPid(null, null)).withState("stopped", null);
+        s.store().update(stopped);
+        return stopped;
     }
 
     static MachineHandle handle(VmRecord r) {

@@ -1,5 +1,6 @@
 package dev.banger.plugins.vm.lifecycle;
 
+import dev.banger.kernel.api.HelperClient;
 import dev.banger.plugins.vm.backend.MachineHandle;
 import dev.banger.plugins.vm.backend.VmBackend;
 import dev.banger.plugins.vm.store.VmRecord;
@@ -20,18 +21,21 @@ import org.slf4j.LoggerFactory;
 public final class VmmWatch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("banger.vm");
     private final VmRuntimeServices s;
+    private final HelperClient helper;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "vm-vmm-watch");
         t.setDaemon(true);
         return t;
     });
 
-    private VmmWatch(VmRuntimeServices services) {
+    private VmmWatch(VmRuntimeServices services, HelperClient helper) {
         this.s = services;
+        this.helper = helper;
     }
 
-    public static VmmWatch start(VmRuntimeServices services, long periodMillis) {
-        VmmWatch w = new VmmWatch(services);
+    /** {@code helper} takes a dead bridge VM's tap and NAT rule down (the start hook's; null-safe for user networking). */
+    public static VmmWatch start(VmRuntimeServices services, HelperClient helper, long periodMillis) {
+        VmmWatch w = new VmmWatch(services, helper);
         w.timer.scheduleWithFixedDelay(w::sweep, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
         return w;
     }
@@ -68,6 +72,7 @@ public final class VmmWatch implements AutoCloseable {
             Path runDir = Path.of(r.runtime().runDir());
             String why = VmmExit.unexpected(name, r.runtime().pid(), runDir.resolve("console.log"));
             RunDir.removeSockets(runDir);
+            BridgeLink.downQuietly(s, r, helper);
             s.store().update(r.withRuntime(r.runtime().withPid(null, null)).withState("stopped", why));
             LOG.atInfo().addKeyValue("vm", name).addKeyValue("pid", r.runtime().pid())
                     .log(why == null ? "VM {} powered off by itself; marked stopped" : "VMM of VM {} died; marked stopped: " + why, name);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.banger.plugins.vm.net.NetnsEntry;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -29,10 +30,17 @@ public final class SshExec {
 
     private final SshArgv argv;
     private final KnownHosts knownHosts;
+    private final NetnsEntry netns;
 
     public SshExec(SshArgv argv, KnownHosts knownHosts) {
+        this(argv, knownHosts, NetnsEntry.none());
+    }
+
+    /** @param netns where ssh runs: the namespace that holds the guests' addresses, or none (ours) */
+    public SshExec(SshArgv argv, KnownHosts knownHosts, NetnsEntry netns) {
         this.argv = argv;
         this.knownHosts = knownHosts;
+        this.netns = netns;
     }
 
     /**
@@ -57,7 +65,7 @@ public final class SshExec {
         Path sshLog = null;
         try {
             sshLog = Files.createTempFile("banger-ssh-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(argv.batch(target, command, sshLog));
+            ProcessBuilder builder = new ProcessBuilder(netns.wrap(argv.batch(target, command, sshLog)));
             if (stdin != null) {
                 builder.redirectInput(ProcessBuilder.Redirect.from(stdin.toFile()));
             }

@@ -2,6 +2,7 @@ package dev.banger.plugins.vm.ssh;
 
 import dev.banger.plugins.vm.api.SshInfo;
 import dev.banger.plugins.vm.lifecycle.GuestAccess;
+import dev.banger.plugins.vm.net.NetnsEntry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -18,17 +19,33 @@ public final class SshGuestAccess implements GuestAccess {
     private final KnownHosts knownHosts;
     private final SshExec exec;
     private final SshConfigFile config;
+    private final SshExec execInNetns;
+    private final NetnsEntry netns;
 
     public SshGuestAccess(Path sshDir) {
+        this(sshDir, NetnsEntry.none());
+    }
+
+    /**
+     * @param netns where bridge guests live ({@code [vm] netns}); guests reached on a loopback address are
+     *              user-networking forwards, which are always in the daemon's own namespace
+     */
+    public SshGuestAccess(Path sshDir, NetnsEntry netns) {
         this.identity = SshIdentity.ensure(sshDir);
         this.knownHosts = new KnownHosts(sshDir.resolve("known_hosts"));
         this.exec = new SshExec(new SshArgv(identity, knownHosts), knownHosts);
         this.config = new SshConfigFile(sshDir.resolve("config"), identity, knownHosts);
+        this.execInNetns = new SshExec(new SshArgv(identity, knownHosts), knownHosts, netns);
+        this.netns = netns;
     }
 
     /** The ssh client config for {@code ssh NAME.vm} (vm.ssh_config). */
     public SshConfigFile sshConfig() {
         return config;
+    }
+
+    private boolean inNetns(String host) {
+        return netns.active() && !host.startsWith("127.") && !host.equals("::1") && !host.equals("localhost");
     }
 
     @Override
@@ -60,13 +77,17 @@ public final class SshGuestAccess implements GuestAccess {
 
     @Override
     public void awaitSsh(String vm, String host, int port, Duration timeout, BooleanSupplier cancelled) {
-        SshReadiness.awaitBanner(vm, SshTarget.root(host, port), timeout, cancelled);
+        if (inNetns(host)) {
+            SshReadiness.awaitBanner(vm, SshTarget.root(host, port), timeout, cancelled, new KeyscanInNetns(netns));
+        } else {
+            SshReadiness.awaitBanner(vm, SshTarget.root(host, port), timeout, cancelled);
+        }
     }
 
     @Override
     public int exec(String vm, String host, int port, List<String> argv, BiConsumer<String, String> output,
                     BooleanSupplier cancelled, Duration timeout) {
-        return exec.run(vm, SshTarget.root(host, port), argv,
+        return (inNetns(host) ? execInNetns : exec).run(vm, SshTarget.root(host, port), argv,
                 chunk -> output.accept(chunk.source() == OutputChunk.Source.STDERR ? "stderr" : "stdout",
                         new String(chunk.data(), StandardCharsets.UTF_8)),
                 cancelled, timeout);
@@ -75,7 +96,7 @@ public final class SshGuestAccess implements GuestAccess {
     @Override
     public int pipe(String vm, String host, int port, List<String> argv, Path stdin, OutputStream stdout, StringBuilder stderr,
                     BooleanSupplier cancelled, Duration timeout) {
-        return exec.run(vm, SshTarget.root(host, port), argv, stdin, chunk -> {
+        return (inNetns(host) ? execInNetns : exec).run(vm, SshTarget.root(host, port), argv, stdin, chunk -> {
             if (chunk.source() == OutputChunk.Source.STDERR) {
                 stderr.append(new String(chunk.data(), StandardCharsets.UTF_8));
             } else {
@@ -90,6 +111,7 @@ public final class SshGuestAccess implements GuestAccess {
 
     @Override
     public SshInfo info(String vm, String host, int port) {
-        return new SshInfo(vm, host, port, "root", identity.privateKey().toString(), knownHosts.file().toString());
+        return new SshInfo(vm, host, port, "root", identity.privateKey().toString(), knownHosts.file().toString(),
+                inNetns(host) ? netns.name() : null);
     }
 }

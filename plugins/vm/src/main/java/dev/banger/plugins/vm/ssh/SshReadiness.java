@@ -23,8 +23,18 @@ public final class SshReadiness {
     private SshReadiness() {
     }
 
+    /** How one attempt reads the banner: over a socket of ours, or from inside a network namespace. */
+    @FunctionalInterface
+    public interface BannerSource {
+        String read(SshTarget target) throws IOException;
+    }
+
     /** Returns the banner line ({@code SSH-2.0-…}) once sshd sends it; throws after {@code timeout}. */
     public static String awaitBanner(String vmName, SshTarget target, Duration timeout, BooleanSupplier cancelled) {
+        return awaitBanner(vmName, target, timeout, cancelled, SshReadiness::readBanner);
+    }
+
+    public static String awaitBanner(String vmName, SshTarget target, Duration timeout, BooleanSupplier cancelled, BannerSource source) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String lastProblem = "nothing tried yet";
         while (true) {
@@ -32,7 +42,7 @@ public final class SshReadiness {
                 throw new RpcException(ErrorCode.CANCELLED, "waiting for ssh in VM " + vmName + " cancelled");
             }
             try {
-                return readBanner(target);
+                return source.read(target);
             } catch (IOException e) {
                 lastProblem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             }

@@ -16,6 +16,10 @@ public record VmRuntime(String id, String backend, Long pid, String controlSocke
         return new VmRuntime(id, backend, newPid, socket, runDir, diskDir, sshPort, ip, mac, forwards, rootfsImage, vmlinuz, initrd, init);
     }
 
+    public VmRuntime withIp(String newIp) {
+        return new VmRuntime(id, backend, pid, controlSocket, runDir, diskDir, sshPort, newIp, mac, forwards, rootfsImage, vmlinuz, initrd, init);
+    }
+
     public VmRuntime withForwards(List<Forward> newForwards) {
         return new VmRuntime(id, backend, pid, controlSocket, runDir, diskDir, sshPort, ip, mac, List.copyOf(newForwards), rootfsImage, vmlinuz,
                 initrd, init);

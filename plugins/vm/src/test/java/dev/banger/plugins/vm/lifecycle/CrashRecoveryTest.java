@@ -24,7 +24,7 @@ class CrashRecoveryTest {
     void aCreateKilledBeforeItsPidWasRecordedIsUndoneAndItsVmmFoundThroughTheRunDir() throws Exception {
         VmRecord r = world.put("half", VmStates.CREATING, 30001);
         Files.writeString(Path.of(r.runtime().runDir()).resolve("qemu.pid"), "5150\n");
-        VmStartup.reattach(world);
+        VmStartup.reattach(world, null);
         assertThat(world.backend.calls).containsExactly("kill KILL 5150");
         assertThat(world.store.find("half")).isEmpty();
         assertThat(Path.of(r.runtime().diskDir())).doesNotExist();
@@ -36,7 +36,7 @@ class CrashRecoveryTest {
         VmRecord gone = world.put("going", VmStates.DELETING, 30001);
         world.put("kept", "stopped", 30002);
         world.put("made", "created", 30003);
-        VmStartup.reattach(world);
+        VmStartup.reattach(world, null);
         assertThat(world.store.find("going")).isEmpty();
         assertThat(Path.of(gone.runtime().diskDir())).doesNotExist();
         assertThat(world.store.list()).extracting(VmRecord::name).containsExactly("kept", "made");
@@ -49,7 +49,7 @@ class CrashRecoveryTest {
         VmRecord off = world.put("off", "running", 30002);
         Files.writeString(Path.of(off.runtime().runDir()).resolve("console.log"), "...\n[   12.3] reboot: Power down\n");
         world.backend.vmmAlive = false;
-        VmStartup.reattach(world);
+        VmStartup.reattach(world, null);
         assertThat(world.row("killed").state()).isEqualTo("stopped");
         assertThat(world.row("killed").lastError()).contains("exited while the guest was running", "banger vm start killed");
         assertThat(world.row("off").state()).isEqualTo("stopped");
@@ -80,7 +80,7 @@ class CrashRecoveryTest {
     /** Runs one sweep on the test thread instead of waiting for the timer. */
     private record VmmWatchProbe(VmRuntimeServices s) {
         VmmWatch sweepOnce() {
-            VmmWatch w = VmmWatch.start(s, 3_600_000);
+            VmmWatch w = VmmWatch.start(s, null, 3_600_000);
             w.sweep();
             return w;
         }

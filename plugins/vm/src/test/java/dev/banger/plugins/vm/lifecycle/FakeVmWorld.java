@@ -10,6 +10,8 @@ import dev.banger.plugins.vm.backend.MachineHandle;
 import dev.banger.plugins.vm.backend.MachineSpec;
 import dev.banger.plugins.vm.backend.MachineStatus;
 import dev.banger.plugins.vm.backend.VmBackend;
+import dev.banger.plugins.vm.net.BridgeNetwork;
+import dev.banger.plugins.vm.net.BridgeSettings;
 import dev.banger.plugins.vm.store.VmRecord;
 import dev.banger.plugins.vm.store.VmRuntime;
 import dev.banger.plugins.vm.store.VmSpec;
@@ -35,6 +37,7 @@ final class FakeVmWorld implements VmRuntimeServices {
     private final VmPaths paths;
     private final GuestAccess guest = new SilentGuest();
     private final VmLocks locks = new VmLocks();
+    private final BridgeNetwork bridge = new BridgeNetwork(BridgeSettings.from(JsonNodeFactory.instance.objectNode()), () -> 5353);
 
     FakeVmWorld(Path dir) throws Exception {
         this.dir = dir;
@@ -84,7 +87,12 @@ final class FakeVmWorld implements VmRuntimeServices {
 
     @Override
     public VmRemoval removal() {
-        return new VmRemoval(store, guest);
+        return new VmRemoval(this);
+    }
+
+    @Override
+    public BridgeNetwork bridge() {
+        return bridge;
     }
 
     @Override
@@ -98,6 +106,8 @@ final class FakeVmWorld implements VmRuntimeServices {
         final List<String> calls = new ArrayList<>();
         /** Set to false to have every VMM "die" (status GONE). */
         volatile boolean vmmAlive = true;
+        /** Set to say every machine is gone (its VMM died). */
+        volatile boolean gone;
 
         @Override
         public String name() {
@@ -111,7 +121,7 @@ final class FakeVmWorld implements VmRuntimeServices {
 
         @Override
         public Capabilities capabilities() {
-            return new Capabilities(Set.of("user"), Set.of("raw"), true, false);
+            return new Capabilities(Set.of("user", "bridge"), Set.of("raw"), true, false);
         }
 
         @Override
@@ -126,7 +136,7 @@ final class FakeVmWorld implements VmRuntimeServices {
 
         @Override
         public MachineStatus status(MachineHandle handle) {
-            return vmmAlive ? new MachineStatus(MachineStatus.State.RUNNING, "running") : new MachineStatus(MachineStatus.State.GONE, "gone");
+            return vmmAlive && !gone ? new MachineStatus(MachineStatus.State.RUNNING, "running") : new MachineStatus(MachineStatus.State.GONE, "gone");
         }
 
         @Override

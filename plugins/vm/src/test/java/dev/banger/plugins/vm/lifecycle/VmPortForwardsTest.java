@@ -48,7 +48,7 @@ class VmPortForwardsTest {
         world.put("dev", "stopped", 30001);
         int host = forwards.add("dev", 8080, null).changed().hostPort();
         assertThat(world.backend.calls).isEmpty();
-        MachineSpec spec = MachineSpecs.of(world.row("dev"), world.paths());
+        MachineSpec spec = MachineSpecs.of(world.row("dev"), world.paths(), java.util.Optional.empty(), world.bridge());
         assertThat(spec.forwards()).containsExactly(new MachineSpec.Forward(30001, 22), new MachineSpec.Forward(host, 8080));
     }
 

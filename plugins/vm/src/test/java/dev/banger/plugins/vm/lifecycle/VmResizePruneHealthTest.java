@@ -56,12 +56,12 @@ class VmResizePruneHealthTest {
         world.put("failed", "error", 30003);
         world.put("up", "running", 30004);
         world.put("booting", "starting", 30005);
-        assertThat(new VmPrune(world).prune()).extracting(VmRecord::name).containsExactly("failed", "made", "off");
+        assertThat(new VmPrune(world, HelperNotGiven.INSTANCE).prune()).extracting(VmRecord::name).containsExactly("failed", "made", "off");
         assertThat(world.store.list()).extracting(VmRecord::name).containsExactly("booting", "up");
         assertThat(world.paths().disks("off")).doesNotExist();
         assertThat(world.paths().disks("up")).isDirectory();
         assertThat(world.backend.calls).isEmpty();
-        assertThat(new VmPrune(world).prune()).isEmpty();
+        assertThat(new VmPrune(world, HelperNotGiven.INSTANCE).prune()).isEmpty();
     }
 
     @Test

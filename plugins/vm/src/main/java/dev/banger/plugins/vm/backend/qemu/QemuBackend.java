@@ -8,6 +8,7 @@ import dev.banger.plugins.vm.backend.MachineHandle;
 import dev.banger.plugins.vm.backend.MachineSpec;
 import dev.banger.plugins.vm.backend.MachineStatus;
 import dev.banger.plugins.vm.backend.VmBackend;
+import dev.banger.plugins.vm.net.NetnsEntry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,15 +30,26 @@ public final class QemuBackend implements VmBackend {
     private final QemuHost host;
     private final QemuProcessCheck processes;
     private final Duration startTimeout;
+    private final NetnsEntry bridgeNetns;
 
     public QemuBackend(QemuHost host, QemuProcessCheck processes, Duration startTimeout) {
+        this(host, processes, startTimeout, NetnsEntry.none());
+    }
+
+    /** @param bridgeNetns where bridge VMs' QEMU runs (their tap is in there); user-networking VMs always run in ours */
+    public QemuBackend(QemuHost host, QemuProcessCheck processes, Duration startTimeout, NetnsEntry bridgeNetns) {
         this.host = host;
         this.processes = processes;
         this.startTimeout = startTimeout;
+        this.bridgeNetns = bridgeNetns;
     }
 
     public static QemuBackend forThisHost() {
-        return new QemuBackend(QemuHost.probe(), new QemuProcessCheck(), Duration.ofSeconds(10));
+        return forThisHost(NetnsEntry.none());
+    }
+
+    public static QemuBackend forThisHost(NetnsEntry bridgeNetns) {
+        return new QemuBackend(QemuHost.probe(), new QemuProcessCheck(), Duration.ofSeconds(10), bridgeNetns);
     }
 
     @Override
@@ -74,6 +86,10 @@ public final class QemuBackend implements VmBackend {
         }
         QemuRunDir run = new QemuRunDir(spec.runDir());
         var argv = new QemuArgs(host.qemu().get(), host.accelerator(), host.tscKhz()).build(spec);
+        if ("bridge".equals(spec.networkMode())) {
+            // user networking's forwards listen on 127.0.0.1 and must stay in the daemon's namespace
+            argv = bridgeNetns.wrap(argv);
+        }
         long pid = new QemuLauncher(host.setsid().get(), startTimeout).launch(argv, run);
         return new MachineHandle(NAME, pid, run.qmpSocket(), run.dir());
     }
