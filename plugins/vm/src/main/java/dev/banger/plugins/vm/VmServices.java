@@ -51,7 +51,7 @@ final class VmServices implements VmRuntimeServices {
         this.store = VmStore.open(home);
         this.paths = new VmPaths(home.dataDir().resolve("vms"), home.runtimeDir());
         this.guest = new SshGuestAccess(home.dataDir().resolve("ssh"), settings.netns());
-        List<VmBackend> all = List.of(QemuBackend.forThisHost(settings.netns()), new FirecrackerBackend());
+        List<VmBackend> all = List.of(QemuBackend.forThisHost(settings.netns()), new FirecrackerBackend(settings.netns()));
         this.backends = new BackendChooser(all);
         this.removal = new VmRemoval(this);
         this.dns = VmDnsServer.start(settings.dnsPort(), new VmZone(this::bridgeAddress), home.runtimeDir().resolve("dns.port"));

@@ -109,7 +109,8 @@ public final class VmCreate {
             }
             try {
                 BridgeLink.up(s, r, plan.helper());
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
+                // nothing has run yet, and a half-made network is no state to keep: the whole VM goes
                 networkFailed = true;
                 throw e;
             }

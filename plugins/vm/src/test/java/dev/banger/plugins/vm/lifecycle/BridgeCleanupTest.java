@@ -84,6 +84,54 @@ class BridgeCleanupTest {
     }
 
     @Test
+    void aCreateWhoseTapCannotBeMadeLeavesNothing() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/qemu-img")), "qemu-img is not installed");
+        Path base = dir.resolve("rootfs.ext4");
+        Files.write(base, new byte[1 << 20]);
+        VmRuntime rt = new VmRuntime("0000000c", FakeVmWorld.RecordingBackend.NAME, null, null, world.paths().run("0000000c").toString(),
+                world.paths().disks("dev").toString(), null, null, "52:54:00:00:00:0c", List.of(), base.toString(), "/k/vmlinuz", null, "/sbin/init");
+        VmRecord r = new VmRecord("dev", "created", new VmSpec("i", "k", 1, 512, 64L << 20, "bridge", true), rt, Instant.now(), Instant.now(), null);
+        helper.failOn = "priv.tap.create";
+        VmCreate.Plan plan = new VmCreate.Plan(r, world.backend, true, java.time.Duration.ofSeconds(5), helper, PING);
+
+        assertThatThrownBy(() -> new VmCreate(world).run(plan, new NoProgress())).hasMessageContaining("priv.tap.create failed");
+        assertThat(world.store.find("dev")).isEmpty();
+        assertThat(world.store.lease("dev")).isEmpty();
+        assertThat(world.paths().disks("dev")).doesNotExist();
+        assertThat(helper.methods()).endsWith("priv.tap.create", "priv.nat.disable", "priv.tap.delete");
+        assertThat(world.backend.calls).as("no VMM was launched").isEmpty();
+    }
+
+    private static final class NoProgress implements dev.banger.kernel.api.OperationProgress {
+        @Override
+        public String id() {
+            return "op-0000000000000001";
+        }
+
+        @Override
+        public void stage(String stage) {
+        }
+
+        @Override
+        public void progress(double fraction) {
+        }
+
+        @Override
+        public boolean cancelled() {
+            return false;
+        }
+
+        @Override
+        public void checkCancelled() {
+        }
+
+        @Override
+        public dev.banger.kernel.api.CallContext context() {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    @Test
     void killingTheVmRemovesTapAndNatButKeepsItsAddress() throws Exception {
         bridgeVm("dev", "0000000a", true, true);
         world.backend.gone = true;

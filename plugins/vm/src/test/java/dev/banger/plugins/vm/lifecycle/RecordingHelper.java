@@ -14,6 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class RecordingHelper implements HelperClient {
     final List<String> calls = new CopyOnWriteArrayList<>();
     volatile boolean down;
+    /** A method that fails as the real helper does when its command fails (operation_failed). */
+    volatile String failOn;
 
     @Override
     public <R> R call(String method, Object params, Class<R> result) {
@@ -22,6 +24,9 @@ final class RecordingHelper implements HelperClient {
                     "bridge networking needs bangerd-root, which is not reachable (test)");
         }
         calls.add(method + " " + Json.mapper().valueToTree(params));
+        if (method.equals(failOn)) {
+            throw new dev.banger.kernel.api.wire.RpcException(dev.banger.kernel.api.wire.ErrorCode.OPERATION_FAILED, method + " failed (test)");
+        }
         Object answer = switch (method) {
             case HelperMethods.PING -> new PingResult("bangerd-root", "test", 0, "bgr-", "172.16.0.0/12", null);
             case HelperMethods.TAP_DELETE -> new DeleteResult("tap", true);

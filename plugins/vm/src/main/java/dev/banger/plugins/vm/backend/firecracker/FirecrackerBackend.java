@@ -9,6 +9,7 @@ import dev.banger.plugins.vm.backend.MachineSpec;
 import dev.banger.plugins.vm.backend.MachineStatus;
 import dev.banger.plugins.vm.backend.ProcessIdentity;
 import dev.banger.plugins.vm.backend.VmBackend;
+import dev.banger.plugins.vm.net.NetnsEntry;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +26,24 @@ import java.util.Set;
 public final class FirecrackerBackend implements VmBackend {
     private static final Duration API_TIMEOUT = Duration.ofSeconds(10);
     private final FirecrackerLauncher launcher;
+    private final NetnsEntry netns;
 
     public FirecrackerBackend() {
-        this(FirecrackerLauncher.onPath());
+        this(NetnsEntry.none());
+    }
+
+    /** @param netns where its VMs run ({@code [vm] netns}): firecracker VMs are always bridge VMs, their tap is in there */
+    public FirecrackerBackend(NetnsEntry netns) {
+        this(FirecrackerLauncher.onPath(), netns);
     }
 
     public FirecrackerBackend(FirecrackerLauncher launcher) {
+        this(launcher, NetnsEntry.none());
+    }
+
+    public FirecrackerBackend(FirecrackerLauncher launcher, NetnsEntry netns) {
         this.launcher = launcher;
+        this.netns = netns;
     }
 
     @Override
@@ -54,12 +66,17 @@ public final class FirecrackerBackend implements VmBackend {
         return launcher.applicable();
     }
 
+    /** setsid (outlives the daemon) + nsenter when confined to a namespace + the firecracker command line. */
+    List<String> launchArgv(MachineSpec spec, Path socket) {
+        List<String> argv = new ArrayList<>(List.of("setsid"));
+        argv.addAll(netns.wrap(launcher.argv(socket, spec.name())));
+        return argv;
+    }
+
     @Override
     public MachineHandle launch(MachineSpec spec) throws Exception {
         Path socket = spec.runDir().resolve("firecracker.sock");
-        List<String> argv = new ArrayList<>(List.of("setsid"));
-        argv.addAll(launcher.argv(socket, spec.name()));
-        Process p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        Process p = new ProcessBuilder(launchArgv(spec, socket)).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(spec.runDir().resolve("console.log").toFile()).redirectErrorStream(true).start();
         FirecrackerLauncher.awaitApiSocket(socket, p.toHandle(), API_TIMEOUT);
         new FirecrackerMachine(api(socket)).boot(toFirecracker(spec));

@@ -67,6 +67,30 @@ class FirecrackerBackendTest {
     }
 
     @Test
+    void aBridgeSpecFromTheLifecycleGetsItsTapAndAddressAndLaunchesInsideTheConfiguredNamespace() throws Exception {
+        MachineSpec bridged = new MachineSpec("vm-a", 1, 256, dir.resolve("vmlinuz"), null,
+                "root=/dev/vda rw init=/sbin/init banger.hostname=vm-a banger.ip=172.30.0.2/24 banger.gw=172.30.0.1",
+                List.of(new MachineSpec.Disk("root", dir.resolve("root.raw"), "raw", false)), "bridge", "52:54:00:0a:1b:2c", List.of(),
+                "bgr-0a1b2c3d", dir);
+        FirecrackerMachine machine = new FirecrackerMachine(new FirecrackerApi(new UnixHttpClient(fake.socketPath(), Duration.ofSeconds(5))));
+        machine.boot(FirecrackerBackend.toFirecracker(bridged));
+        assertThat(fake.violations()).isEmpty();
+        assertThat(fake.configured().get("PUT /network-interfaces/eth0").toString()).contains("bgr-0a1b2c3d");
+        assertThat(fake.configured().get("PUT /boot-source").toString()).contains("banger.ip=172.30.0.2/24 banger.gw=172.30.0.1");
+        machine.shutdown();
+
+        // a stand-in binary: argv() resolves it on the search path (it is never run here)
+        Path bin = java.nio.file.Files.createDirectories(dir.resolve("bin"));
+        java.nio.file.Files.writeString(bin.resolve("firecracker"), "#!/bin/sh\nexit 1\n");
+        bin.resolve("firecracker").toFile().setExecutable(true);
+        FirecrackerBackend confined = new FirecrackerBackend(new FirecrackerLauncher("firecracker", bin.toString()),
+                new dev.banger.plugins.vm.net.NetnsEntry("banger-test-1"));
+        assertThat(confined.launchArgv(bridged, dir.resolve("fc.sock"))).startsWith("setsid", "nsenter", "--net=/run/netns/banger-test-1", bin.resolve("firecracker").toString());
+        assertThat(new FirecrackerBackend(new FirecrackerLauncher("firecracker", bin.toString())).launchArgv(bridged, dir.resolve("fc.sock")).get(1))
+                .isNotEqualTo("nsenter");
+    }
+
+    @Test
     void itDoesNotApplyWithoutTheBinaryAndSaysWhy() {
         FirecrackerBackend backend = new FirecrackerBackend(new FirecrackerLauncher("firecracker", dir.toString()));
         assertThat(backend.applicability().applicable()).isFalse();
