@@ -115,6 +115,7 @@ final class Updater {
     private int apply(Path staged, String from, String to, InstallRecord record, long start) throws Exception {
         TreeSwap swap = new TreeSwap(paths);
         ServiceControl services = new ServiceControl(paths, out);
+        ClasspathPin.pinAll(); // before the swap: see ClasspathPin
         swap.swapIn(staged);
         out.println("swapped in " + to + "; " + from + " kept at " + paths.previousTree());
         restart(services, record, to);
