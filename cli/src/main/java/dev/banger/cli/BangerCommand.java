@@ -9,6 +9,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "banger", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "One-command development sandboxes on microVMs.",
         footer = {"", "Examples:",
+                "  banger doctor                 # can this host run banger? what to fix",
                 "  banger daemon ping            # start the daemon if needed and check it answers",
                 "  banger plugin list            # what the daemon has loaded",
                 "  banger ops list --json        # async operations, for scripts",

@@ -101,6 +101,32 @@ class SystemIT {
     }
 
     @Test
+    void theDaemonRunsAsItsOwnerAndTheHelperAsRoot() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv (util-linux) drops to the owner");
+        try (InstalledSystem sys = InstalledSystem.create()) {
+            String root = sys.root.toString();
+            Files.setPosixFilePermissions(sys.root, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            assertThat(sys.cli("system", "install", "--owner", "nobody", "--root", root).exit()).isZero();
+            DaemonFixture.CliResult start = sys.cli("system", "start", "--root", root);
+            assertThat(start.exit()).as(start.out()).isZero();
+            assertThat(uid(sys.service("bangerd").orElseThrow())).isEqualTo(65534);
+            assertThat(uid(sys.service("bangerd-root").orElseThrow())).isZero();
+            assertThat(Files.getOwner(sys.daemonSocket()).getName()).isEqualTo("nobody");
+            assertThat(Files.getOwner(sys.root.resolve("var/lib/banger")).getName()).isEqualTo("nobody");
+            assertThat(Files.readString(sys.root.resolve("etc/banger/helper.toml"))).contains("owner_uid = 65534");
+        }
+    }
+
+    private static int uid(ProcessHandle p) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
+            if (line.startsWith("Uid:")) {
+                return Integer.parseInt(line.split("\\s+")[1]);
+            }
+        }
+        throw new AssertionError("no Uid line for pid " + p.pid());
+    }
+
+    @Test
     void withoutRootAndWithoutRootDirItRefusesClearly() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv (util-linux) runs the CLI as nobody");
         ProcessBuilder pb = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",

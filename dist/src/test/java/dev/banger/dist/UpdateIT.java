@@ -48,7 +48,7 @@ class UpdateIT {
         sys = InstalledSystem.create();
         root = sys.root.toString();
         releases = Files.createTempDirectory(Path.of("/tmp"), "bgrel");
-        good = release("0.2.0-it", "demo");
+        good = release("0.2.0-it", "demo");  // its banger-*.jar files are renamed: see renameJars
         broken = release("0.3.0-it", "demo", "dupe"); // two plugins contribute daemon.ping: bangerd refuses to start
         tampered = tamper(good);
         assertThat(sys.cli("system", "install", "--owner", "root", "--root", root).exit()).isZero();
@@ -108,7 +108,7 @@ class UpdateIT {
         long daemonPid = sys.service("bangerd").orElseThrow().pid();
         DaemonFixture.CliResult r = sys.cli("update", "--from", tampered.toString(), "--root", root);
         assertThat(r.exit()).as(r.out()).isEqualTo(1);
-        assertThat(r.out()).containsPattern("update refused: lib/banger-cli-[^ ]+\\.jar: checksum mismatch").contains("nothing was changed");
+        assertThat(r.out()).containsPattern("update refused: lib/banger-kernel-api-[^ ]+\\.jar: checksum mismatch").contains("nothing was changed");
         assertUnchanged(daemonPid);
     }
 
@@ -137,13 +137,14 @@ class UpdateIT {
         }
         long oldDaemon = sys.service("bangerd").orElseThrow().pid();
         long t0 = System.nanoTime();
-        DaemonFixture.CliResult r = sys.cli("update", "--from", good.toString(), "--root", root);
+        DaemonFixture.CliResult r = sys.installedCli("update", "--from", good.toString(), "--root", root);
         System.out.printf("update took %.1f s%n", (System.nanoTime() - t0) / 1e9);
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("updated 0.1.0-SNAPSHOT → 0.2.0-it", "doctor passed");
 
         assertThat(sys.service("bangerd").orElseThrow().pid()).isNotEqualTo(oldDaemon);
         assertThat(Files.readString(sys.tree().resolve("RELEASE"))).contains("version=0.2.0-it");
+        assertThat(sys.tree().resolve("lib/banger-cli-0.2.0-it.jar")).exists();
         assertThat(sys.root.resolve("opt/banger.previous/bin/bangerd")).exists();
         assertThat(sys.root.resolve("opt/banger.previous/RELEASE")).doesNotExist();
         assertThat(Files.readString(sys.root.resolve("etc/banger/install.toml"))).contains("version = \"0.2.0-it\"", "updated_at");
@@ -156,7 +157,7 @@ class UpdateIT {
     @Test
     @Order(5)
     void aReleaseThatFailsThePostUpdateDoctorIsRolledBackAndTheVmSurvives() throws Exception {
-        DaemonFixture.CliResult r = sys.cli("update", "--from", broken.toString(), "--root", root);
+        DaemonFixture.CliResult r = sys.installedCli("update", "--from", broken.toString(), "--root", root);
         assertThat(r.exit()).as(r.out()).isEqualTo(1);
         assertThat(r.out()).contains("swapped in 0.3.0-it", "doctor failed after the update:", "FAIL daemon",
                 "rolled back to 0.2.0-it; services running and doctor passes again");
@@ -212,8 +213,23 @@ class UpdateIT {
         for (String id : testPlugins) {
             Files.copy(DaemonFixture.testPlugin(id), tree.resolve("plugins").resolve(DaemonFixture.testPlugin(id).getFileName()));
         }
+        if (version.equals("0.2.0-it")) {
+            renameJars(tree, version);
+        }
         String script = Path.of(System.getProperty("banger.scripts", "../scripts"), "make-release").toString();
         return Path.of(run(script, "--tree", tree.toString(), "--version", version, "--out", releases.toString()).strip());
+    }
+
+    /**
+     * A new version's jars have new file names. The CLI running the update comes from the tree it
+     * replaces and names its old jars on its classpath: this makes the test prove it survives the swap.
+     */
+    private static void renameJars(Path tree, String version) throws IOException {
+        try (Stream<Path> s = Files.list(tree.resolve("lib"))) {
+            for (Path jar : s.filter(p -> p.getFileName().toString().matches("banger-.*-0\\.1\\.0-SNAPSHOT\\.jar")).toList()) {
+                Files.move(jar, jar.resolveSibling(jar.getFileName().toString().replace("0.1.0-SNAPSHOT", version)));
+            }
+        }
     }
 
     /** The same release with one byte of the CLI jar changed and SHA256SUMS left as it was. */
@@ -226,7 +242,7 @@ class UpdateIT {
         }
         Path jar;
         try (Stream<Path> s = Files.list(top.resolve("lib"))) {
-            jar = s.filter(p -> p.getFileName().toString().startsWith("banger-cli-")).findFirst().orElseThrow();
+            jar = s.filter(p -> p.getFileName().toString().startsWith("banger-kernel-api-")).findFirst().orElseThrow();
         }
         Files.write(jar, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
         Path out = releases.resolve("tampered.tar.gz");

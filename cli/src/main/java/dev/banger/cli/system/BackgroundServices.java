@@ -87,7 +87,10 @@ public final class BackgroundServices {
         }
         long pid = h.get().pid();
         // SIGTERM: bangerd shuts down cleanly and leaves VMs running (their VMMs are in their own sessions)
-        h.get().destroy();
+        if (!h.get().destroy()) {
+            out.println(s.binary() + ": cannot signal pid " + pid + " (not permitted: run as root)");
+            return false;
+        }
         try {
             h.get().onExit().get(STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {

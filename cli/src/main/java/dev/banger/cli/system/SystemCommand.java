@@ -36,7 +36,12 @@ public final class SystemCommand {
             env.err().println("banger: cannot tell which tree to install (banger.home unset); pass --from DIR");
             return ExitCodes.USAGE;
         }
-        new SystemInstaller(paths, env.out()).install(source.toAbsolutePath().normalize(), OwnerAccount.lookup(owner));
+        try {
+            new SystemInstaller(paths, env.out()).install(source.toAbsolutePath().normalize(), OwnerAccount.lookup(owner));
+        } catch (IllegalStateException e) {
+            env.err().println("banger: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
         return ExitCodes.OK;
     }
 

@@ -23,6 +23,9 @@ final class OperationsGate {
             r = c.callRaw("daemon.operations.list", Map.of("active_only", true), null, e -> { });
         } catch (IOException e) {
             return null;
+        } catch (dev.banger.kernel.api.wire.RpcException e) {
+            // the ops plugin disabled, or an old daemon: we cannot tell, so we do not assume "idle"
+            return List.of("(cannot list operations: " + e.getMessage() + ")");
         }
         List<String> busy = new ArrayList<>();
         for (JsonNode op : r.path("operations")) {

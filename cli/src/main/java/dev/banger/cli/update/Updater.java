@@ -2,7 +2,6 @@ package dev.banger.cli.update;
 
 import dev.banger.cli.system.InstallPaths;
 import dev.banger.cli.system.InstallRecord;
-import dev.banger.cli.system.ReleaseInfo;
 import dev.banger.cli.system.ServiceControl;
 import dev.banger.cli.system.TreeCopy;
 import java.io.PrintStream;
@@ -28,21 +27,21 @@ final class Updater {
     /** 0 updated (or preflight passed), 1 refused or rolled back. */
     int run(UpdateOptions opts, InstallRecord record) throws Exception {
         long start = System.nanoTime();
-        String from = ReleaseInfo.of(paths.tree()).version();
+        String from = record.version(); // what install.toml says is live, whichever CLI runs this
         TreeCopy.delete(paths.staging());
         TreeCopy.delete(next());
         try {
-            Path staged = preflight(opts);
-            String to = ReleaseInfo.of(staged).version();
+            Staged staged = preflight(opts);
+            String to = staged.version();
             if (opts.dryRun()) {
-                printPlan(from, to);
+                UpdatePlan.print(paths, new ServiceControl(paths, out).mode(), from, to, out);
                 return 0;
             }
             if (opts.checkOnly()) {
                 out.println("preflight passed: ready to update " + from + " → " + to + " (nothing changed)");
                 return 0;
             }
-            return apply(staged, from, to, record, start);
+            return apply(staged.tree(), from, to, record, start);
         } catch (UpdateRefused e) {
             out.println("update refused: " + e.getMessage());
             out.println("nothing was changed");
@@ -59,7 +58,11 @@ final class Updater {
         return paths.root().resolve("opt/.banger.next");
     }
 
-    private Path preflight(UpdateOptions opts) throws Exception {
+    /** The verified tree beside the live one, and the version its own `banger version` reports. */
+    private record Staged(Path tree, String version) {
+    }
+
+    private Staged preflight(UpdateOptions opts) throws Exception {
         List<String> busy = OperationsGate.inFlight(paths.daemonSocket());
         if (busy == null) {
             out.println("preflight: bangerd is not running, no operation can be in flight");
@@ -78,7 +81,8 @@ final class Updater {
         out.println("preflight: doctor on the live install has no FAIL (the daemon aside)");
         Path staged = ReleaseArchive.unpack(opts.release(), paths.staging());
         out.println("preflight: " + Checksums.verify(staged) + " files match " + Checksums.FILE);
-        out.println("preflight: the new tree runs (" + StagedVersion.check(staged) + ")");
+        String version = StagedVersion.check(staged);
+        out.println("preflight: the new tree runs (" + version + ")");
         for (String line : SchemaCompatibility.check(staged.resolve("plugins"), paths.stateDir())) {
             out.println("preflight: " + line);
         }
@@ -86,17 +90,7 @@ final class Updater {
         Path ready = next();
         TreeCopy.delete(ready);
         Files.move(staged, ready);
-        return ready;
-    }
-
-    private void printPlan(String from, String to) {
-        ServiceControl services = new ServiceControl(paths, out);
-        out.println("plan (dry run, nothing changed):");
-        out.println("  1. move " + paths.tree() + " (" + from + ") to " + paths.previousTree());
-        out.println("  2. move the verified release (" + to + ") to " + paths.tree());
-        out.println("  3. restart bangerd-root and bangerd (" + services.mode() + "); running VMs keep running");
-        out.println("  4. run `banger --system doctor`; on any FAIL move " + paths.previousTree() + " back and restart again");
-        out.println("  5. record version " + to + " in " + paths.installToml());
+        return new Staged(ready, version);
     }
 
     /** A restart that fails is reported, never thrown: doctor decides, and a rollback must still happen. */
@@ -115,6 +109,7 @@ final class Updater {
     private int apply(Path staged, String from, String to, InstallRecord record, long start) throws Exception {
         TreeSwap swap = new TreeSwap(paths);
         ServiceControl services = new ServiceControl(paths, out);
+        ClasspathPin.pinAll(); // before the swap: see ClasspathPin
         swap.swapIn(staged);
         out.println("swapped in " + to + "; " + from + " kept at " + paths.previousTree());
         restart(services, record, to);
