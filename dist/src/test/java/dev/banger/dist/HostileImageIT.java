@@ -1,11 +1,13 @@
 package dev.banger.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.banger.kernel.api.wire.Json;
 import dev.banger.kernel.api.wire.RpcClient;
+import dev.banger.kernel.api.wire.RpcException;
 import dev.banger.plugins.image.oci.Platform;
 import dev.banger.plugins.image.rootfs.TarFixture;
 import dev.banger.plugins.image.testing.LocalRegistry;
@@ -25,13 +27,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hostile images from a real registry on 127.0.0.1, pulled by a real daemon: layers that try to
  * write outside the image (tar slip in its four forms), a decompression bomb, and a manifest that
  * claims a 1 TB layer. Each pull fails with its own specific error, and leaves no image, no
- * staging directory, no unverified blob and no file outside. (Unit-level cases: plugins/image's
- * TarSlipTest and DecompressionBombTest; names with path separators: ImageIT and VmIT.)
+ * staging directory, no unverified blob and no file outside. An image name with a path separator
+ * is refused before the pull begins. (Unit-level cases: plugins/image's TarSlipTest and
+ * DecompressionBombTest; a VM name with a path separator: VmIT.)
  */
 class HostileImageIT {
     private static final long ONE_TB = 1L << 40;
@@ -120,6 +124,23 @@ class HostileImageIT {
         assertThat(leftUnder(daemon.root.resolve("cache/banger/image/oci-staging"), "")).as("unverified blobs left").isEmpty();
         assertThat(leftUnder(daemon.root, "evil")).as("a file written through the slip").isEmpty();
         assertThat(Path.of("/etc/evil")).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"a/b", "../escape", "/abs", "x/../../y"})
+    void anImageNameWithAPathSeparatorIsRefusedBeforeThePullStarts(String name) throws Exception {
+        String ref = registry.hostPort() + "/huge/claim:huge-claim"; // a harmless image: only the name is wrong
+        try (RpcClient c = daemon.client()) {
+            int operations = c.callRaw("daemon.operations.list", null, null, e -> { }).path("operations").size();
+            assertThatThrownBy(() -> c.callRaw("image.pull", Map.of("ref", ref, "name", name), null, e -> { }))
+                    .isInstanceOfSatisfying(RpcException.class, e -> {
+                        assertThat(e.code().wire()).isEqualTo("bad_request");
+                        assertThat(e.getMessage()).contains("params.name").contains("not a valid image name");
+                    });
+            assertThat(c.callRaw("daemon.operations.list", null, null, e -> { }).path("operations").size())
+                    .as("no operation began").isEqualTo(operations);
+        }
+        assertThat(leftUnder(daemon.root.resolve("state/banger/image/images"), "")).as("nothing under images/").isEmpty();
     }
 
     private static List<Path> leftUnder(Path dir, String prefix) throws Exception {
