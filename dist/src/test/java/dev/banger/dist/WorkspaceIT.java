@@ -161,10 +161,23 @@ class WorkspaceIT {
             assertThat(Files.readAllBytes(check.resolve("guest.bin"))).containsExactly('b', 'i', 'n', 0, 'a', 'r', 'y');
             assertThat(check.resolve("gone.txt")).doesNotExist();
 
+            fullCopyCarriesSubmodules(c);
             measureALargerRepository(c);
         } finally {
             VmWorld.deleteQuietly(VM);
         }
+    }
+
+    /** The submodule repository bundle mode refused: full_copy brings the work tree, .git and the submodule's files. */
+    private static void fullCopyCarriesSubmodules(RpcClient c) throws Exception {
+        assertThat(exec(c, null, "rm", "-rf", "/root/repo").exit).isZero();
+        Map<String, Object> p = prepare(tmp.resolve("app").toString());
+        p.put("mode", "full_copy");
+        JsonNode r = c.callRaw("vm.workspace.prepare", p, null, e -> { });
+        assertThat(r.path("mode").asText()).isEqualTo("full_copy");
+        assertThat(exec(c, "/root/repo", "cat", "vendor/lib/lib.txt").out).isEqualTo("lib\n");
+        assertThat(exec(c, "/root/repo", "git", "submodule", "status").out).contains("vendor/lib");
+        assertThat(exec(c, "/root/repo", "git", "status", "--porcelain").out).isEmpty();
     }
 
     /**
