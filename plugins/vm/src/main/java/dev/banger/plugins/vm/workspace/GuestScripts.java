@@ -32,8 +32,8 @@ final class GuestScripts {
      * args: base, branch ('' = detached), new ('yes'/'no'), user.name, user.email, the bundle's size in bytes,
      * overlay ('yes'/'no'), then the paths to delete before the overlay is extracted. stdin: the bundle, followed
      * (with overlay) by a tar of the files to lay over the checkout. One ssh session instead of two: under TCG each
-     * session costs seconds. `head -c` reads no further than it writes (GNU and busybox alike), so the tar is left
-     * on stdin; a short bundle is caught by its size, a mangled one by git.
+     * session costs seconds. GNU `head -c` (the default image's) reads no more than it still has to write, so the tar
+     * is left on stdin (checked on a pipe here); a short bundle is caught by its size, a mangled one by git.
      */
     static final String CLONE_BUNDLE = PREAMBLE + REFUSE_EXISTING + """
             base=$1 branch=$2 new=$3 name=$4 email=$5 size=$6 overlay=$7
