@@ -130,6 +130,7 @@ class WorkspaceIT {
                     "--branch", "guest-work");
             assertThat(second.exit()).as(second.err()).isZero();
             assertThat(second.out()).contains("/root/repo ready", "guest-work");
+            System.out.print("$ banger vm workspace prepare " + VM + " ... --include-untracked --branch guest-work\n" + second.out());
             assertThat(exec(c, "/root/repo", "cat", "notes.txt").out).isEqualTo("untracked\n");
             assertThat(exec(c, "/root/repo", "test", "-e", "build/out.log").exit).isEqualTo(1);
             assertThat(exec(c, "/root/repo", "git", "rev-parse", "--abbrev-ref", "HEAD").out).isEqualTo("guest-work\n");
@@ -159,9 +160,50 @@ class WorkspaceIT {
             assertThat(Files.readString(check.resolve("notes.txt"))).isEqualTo("untracked\n");
             assertThat(Files.readAllBytes(check.resolve("guest.bin"))).containsExactly('b', 'i', 'n', 0, 'a', 'r', 'y');
             assertThat(check.resolve("gone.txt")).doesNotExist();
+
+            fullCopyCarriesSubmodules(c);
+            measureALargerRepository(c);
         } finally {
             VmWorld.deleteQuietly(VM);
         }
+    }
+
+    /** The submodule repository bundle mode refused: full_copy brings the work tree, .git and the submodule's files. */
+    private static void fullCopyCarriesSubmodules(RpcClient c) throws Exception {
+        assertThat(exec(c, null, "rm", "-rf", "/root/repo").exit).isZero();
+        Map<String, Object> p = prepare(tmp.resolve("app").toString());
+        p.put("mode", "full_copy");
+        JsonNode r = c.callRaw("vm.workspace.prepare", p, null, e -> { });
+        assertThat(r.path("mode").asText()).isEqualTo("full_copy");
+        assertThat(exec(c, "/root/repo", "cat", "vendor/lib/lib.txt").out).isEqualTo("lib\n");
+        assertThat(exec(c, "/root/repo", "git", "submodule", "status").out).contains("vendor/lib");
+        assertThat(exec(c, "/root/repo", "git", "status", "--porcelain").out).isEmpty();
+    }
+
+    /**
+     * Not a benchmark (no timing is asserted): 8 MiB of incompressible files in 64 commits, to report what a prepare
+     * costs beyond the ssh session itself. The count of files in the guest proves the stream arrived whole.
+     */
+    private static void measureALargerRepository(RpcClient c) throws Exception {
+        Path big = tmp.resolve("big");
+        Files.createDirectories(big);
+        git(big, "init", "-q", "-b", "main");
+        java.util.Random random = new java.util.Random(7);
+        for (int commit = 0; commit < 64; commit++) {
+            for (int f = 0; f < 4; f++) {
+                byte[] data = new byte[32 * 1024];
+                random.nextBytes(data);
+                Files.write(big.resolve("blob-" + commit + "-" + f + ".bin"), data);
+            }
+            git(big, "add", "-A");
+            git(big, "-c", "user.name=a", "-c", "user.email=a@b", "commit", "-q", "-m", "c" + commit);
+        }
+        assertThat(exec(c, null, "rm", "-rf", "/root/repo").exit).isZero();
+        JsonNode r = c.callRaw("vm.workspace.prepare", prepare(big.toString()), null, e -> { });
+        System.out.printf("workspace prepare (bundle, 256 files of 32 KiB in 64 commits): %d bytes copied in %d ms%n",
+                r.path("bytes_copied").asLong(), r.path("duration_ms").asLong());
+        assertThat(exec(c, "/root/repo", "sh", "-c", "git ls-files | wc -l").out.strip()).isEqualTo("256");
+        assertThat(exec(c, "/root/repo", "git", "rev-list", "--count", "HEAD").out.strip()).isEqualTo("64");
     }
 
     private static Map<String, Object> prepare(String source) {

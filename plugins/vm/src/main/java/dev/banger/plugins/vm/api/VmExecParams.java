@@ -17,4 +17,9 @@ public record VmExecParams(String name, List<String> argv, Long timeoutMs, Strin
             throw RpcException.badRequest("params.cwd: must be an absolute path in the guest, got '" + cwd + "'");
         }
     }
+
+    /** Without a working directory (root's home), as callers written before {@code cwd} existed build it. */
+    public VmExecParams(String name, List<String> argv, Long timeoutMs) {
+        this(name, argv, timeoutMs, null);
+    }
 }

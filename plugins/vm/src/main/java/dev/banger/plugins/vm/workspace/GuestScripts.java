@@ -28,11 +28,19 @@ final class GuestScripts {
             command -v git >/dev/null 2>&1 || { echo "git is not installed in the guest" >&2; exit 18; }
             """;
 
-    /** args: base, branch ('' = detached), new ('yes'/'no'), user.name, user.email; stdin: the bundle. */
+    /**
+     * args: base, branch ('' = detached), new ('yes'/'no'), user.name, user.email, the bundle's size in bytes,
+     * overlay ('yes'/'no'), then the paths to delete before the overlay is extracted. stdin: the bundle, followed
+     * (with overlay) by a tar of the files to lay over the checkout. One ssh session instead of two: under TCG each
+     * session costs seconds. GNU `head -c` (the default image's) reads no more than it still has to write, so the tar
+     * is left on stdin (checked on a pipe here); a short bundle is caught by its size, a mangled one by git.
+     */
     static final String CLONE_BUNDLE = PREAMBLE + REFUSE_EXISTING + """
-            base=$1 branch=$2 new=$3 name=$4 email=$5
+            base=$1 branch=$2 new=$3 name=$4 email=$5 size=$6 overlay=$7
+            shift 7
             rm -rf "$ws"; mkdir -p "$ws"
-            cat > "$ws/repo.bundle"
+            head -c "$size" > "$ws/repo.bundle"
+            [ "$(wc -c < "$ws/repo.bundle")" -eq "$size" ] || { echo "the bundle arrived short" >&2; exit 1; }
             # an unborn branch nobody uses, so fetching into (and checking out) the real one is never "the current branch"
             git init -q -b banger.unborn "$repo"
             cd "$repo"
@@ -44,13 +52,10 @@ final class GuestScripts {
             [ -z "$email" ] || git config user.email "$email"
             printf '%s\\n' "$base" > "$ws/base"
             rm -f "$ws/repo.bundle"
-            """;
-
-    /** args: the paths to delete first; stdin: a tar of the files to lay over the checkout. */
-    static final String APPLY_OVERLAY = PREAMBLE + """
-            cd "$repo"
-            for f in "$@"; do rm -rf -- "$f"; done
-            tar -x --no-same-owner -f -
+            if [ "$overlay" = yes ]; then
+              for f in "$@"; do rm -rf -- "$f"; done
+              tar -x --no-same-owner -f -
+            fi
             """;
 
     /** args: base, branch to create ('' = none), user.name, user.email; stdin: a tar of .git and the work tree's files. */

@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The host's {@code git}, run in one directory through HostCommand (time limit, no shell). Every call passes
- * {@code -c core.quotePath=false} and plain-output flags where it matters, so the user's git config cannot change
- * what banger parses; {@code GIT_*} variables a caller may have exported do not reach it either (the daemon's
- * environment is its own).
+ * The host's {@code git}, run in one directory through HostCommand (time limit, no shell, never a prompt).
+ * Callers ask for machine output ({@code -z}, {@code --name-status}, {@code --no-renames}, ...) so the user's git
+ * config cannot change what banger parses; {@code core.quotePath=false} keeps non-ASCII names as they are.
  */
 final class HostGit {
     private static final Duration LIMIT = Duration.ofMinutes(10);

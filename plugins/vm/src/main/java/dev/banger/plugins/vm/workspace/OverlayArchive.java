@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * A tar of the selected files as they are in the work tree (contents, modes, symlinks), made by the host's tar
  * from a NUL-separated list so odd names survive. {@code --no-recursion}: a listed path never pulls in files
- * that were not selected (ignored ones); only full_copy's {@code .git} is taken whole.
+ * that were not selected (ignored ones); only full_copy's {@code .git} is taken whole. {@code --blocking-factor=1}:
+ * no padding to tar's default 10 KiB records, so a three-file overlay is a few KiB on the wire.
  */
 final class OverlayArchive {
     private OverlayArchive() {
@@ -36,7 +37,7 @@ final class OverlayArchive {
             StringBuilder nul = new StringBuilder();
             paths.forEach(p -> nul.append(p).append('\0'));
             Files.writeString(list, nul, StandardCharsets.UTF_8);
-            List<String> argv = new ArrayList<>(List.of("tar", "-c", "-f", tar.toString(), "-C", top.toString()));
+            List<String> argv = new ArrayList<>(List.of("tar", "-c", "--blocking-factor=1", "-f", tar.toString(), "-C", top.toString()));
             if (withGitDir) {
                 argv.addAll(List.of("--recursion", ".git"));
             }

@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.OutputStream;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 
 /**
- * Puts a planned workspace into the guest: at most two ssh sessions, each reading a host file as stdin. Mode
- * bundle: the bundle is fetched into a fresh /root/repo and the branch checked out, then a tar of the changed
- * and untracked files is laid over it. Mode full_copy: one tar of .git and the work tree. If a step fails after
+ * Puts a planned workspace into the guest in one ssh session that reads a host file as stdin. Mode bundle: the
+ * bundle, then a tar of the changed and untracked files; the guest fetches the bundle into a fresh /root/repo,
+ * checks out the branch and lays the tar over it. Mode full_copy: one tar of .git and the work tree. If a step fails after
  * the guest started building /root/repo, the half-made workspace is removed again.
  */
 final class WorkspaceInstaller {
@@ -36,25 +39,27 @@ final class WorkspaceInstaller {
                 OverlayArchive.write(plan.repo().topLevel(), OverlayArchive.present(plan.files()), true, tar, scratch);
                 timed("archive the work tree", t0, Files.size(tar));
                 step("unpack the work tree", GuestScripts.UNPACK_FULL_COPY,
-                        List.of(plan.base(), plan.newBranch() ? plan.guestBranch() : "", name, email), tar, true);
+                        List.of(plan.base(), plan.newBranch() ? plan.guestBranch() : "", name, email), tar);
                 return new Copied(Files.size(tar));
             }
-            Path bundle = scratch.resolve("repo.bundle");
+            Path stream = scratch.resolve("repo.bundle");
             long t0 = System.nanoTime();
-            BundleFile.write(plan, bundle);
-            long bytes = Files.size(bundle);
-            timed("bundle the history", t0, bytes);
-            step("clone the bundle", GuestScripts.CLONE_BUNDLE, List.of(plan.base(), plan.guestBranch() == null ? "" : plan.guestBranch(),
-                    plan.newBranch() ? "yes" : "no", name, email), bundle, true);
-            if (!plan.files().isEmpty()) {
+            BundleFile.write(plan, stream);
+            long bundleBytes = Files.size(stream);
+            timed("bundle the history", t0, bundleBytes);
+            boolean overlay = !plan.files().isEmpty();
+            if (overlay) {
                 Path tar = scratch.resolve("overlay.tar");
                 long t1 = System.nanoTime();
                 OverlayArchive.write(plan.repo().topLevel(), OverlayArchive.present(plan.files()), false, tar, scratch);
-                bytes += Files.size(tar);
+                appendTo(stream, tar);
                 timed("archive the changed files", t1, Files.size(tar));
-                step("copy the uncommitted files", GuestScripts.APPLY_OVERLAY, OverlayArchive.toRemove(plan.files()), tar, false);
             }
-            return new Copied(bytes);
+            List<String> args = new ArrayList<>(List.of(plan.base(), plan.guestBranch() == null ? "" : plan.guestBranch(),
+                    plan.newBranch() ? "yes" : "no", name, email, Long.toString(bundleBytes), overlay ? "yes" : "no"));
+            args.addAll(OverlayArchive.toRemove(plan.files()));
+            step("clone the bundle and copy the changed files", GuestScripts.CLONE_BUNDLE, args, stream);
+            return new Copied(Files.size(stream));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,7 +70,7 @@ final class WorkspaceInstaller {
         log.info("workspace step {}: {} ms, {} bytes", what, (System.nanoTime() - startNanos) / 1_000_000, bytes);
     }
 
-    private void step(String what, String script, List<String> args, Path stdin, boolean first) throws IOException {
+    private void step(String what, String script, List<String> args, Path stdin) throws IOException {
         GuestShell.Outcome o;
         long t0 = System.nanoTime();
         try {
@@ -76,12 +81,19 @@ final class WorkspaceInstaller {
             throw e;
         }
         if (o.exitCode() != 0) {
-            // 17/18 are checked before the first step creates anything: that /root/repo is not ours to remove
-            boolean refusedUpFront = first && (o.exitCode() == GuestScripts.REPO_EXISTS || o.exitCode() == GuestScripts.NO_GIT);
+            // 17/18 are checked before the script creates anything: that /root/repo is not ours to remove
+            boolean refusedUpFront = o.exitCode() == GuestScripts.REPO_EXISTS || o.exitCode() == GuestScripts.NO_GIT;
             if (!refusedUpFront) {
                 removeHalfMade();
             }
             throw GuestRefusal.of(guest.vmName(), what, o);
+        }
+    }
+
+    /** The tar goes right after the bundle in the one stdin stream (the guest splits them by the bundle's size). */
+    private static void appendTo(Path stream, Path tar) throws IOException {
+        try (OutputStream out = Files.newOutputStream(stream, StandardOpenOption.APPEND)) {
+            Files.copy(tar, out);
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Turns vm.workspace.prepare's params into a {@link WorkspacePlan}, refusing what cannot work before anything is made. */
-public final class WorkspacePlanner {
+final class WorkspacePlanner {
     private WorkspacePlanner() {
     }
 

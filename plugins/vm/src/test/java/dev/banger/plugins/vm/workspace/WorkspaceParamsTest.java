@@ -61,4 +61,15 @@ class WorkspaceParamsTest {
         assertThatCode(() -> new VmWorkspaceExportParams("dev", "0123abc")).doesNotThrowAnyException();
         refused(() -> new VmExecParams("dev", List.of("ls"), null, "relative"), "params.cwd");
     }
+
+    /** The wire decodes through the canonical constructor, also now that VmExecParams has a second, shorter one. */
+    @Test
+    void execParamsDecodeWithAndWithoutCwd() throws Exception {
+        var mapper = dev.banger.kernel.api.wire.Json.mapper();
+        VmExecParams with = mapper.readValue("{\"name\":\"dev\",\"argv\":[\"ls\"],\"cwd\":\"/root/repo\"}", VmExecParams.class);
+        assertThat(with.cwd()).isEqualTo("/root/repo");
+        VmExecParams without = mapper.readValue("{\"name\":\"dev\",\"argv\":[\"ls\"],\"timeout_ms\":5}", VmExecParams.class);
+        assertThat(without.cwd()).isNull();
+        assertThat(without.timeoutMs()).isEqualTo(5L);
+    }
 }
