@@ -55,7 +55,8 @@ public final class SshArgv {
                 "-o", "StrictHostKeyChecking=yes",
                 "-o", "UpdateHostKeys=no",
                 "-o", "HostKeyAlgorithms=ssh-ed25519",
-                "-o", "ConnectTimeout=5",
+                // ConnectTimeout covers the banner exchange too: a TCG guest on a loaded 2-core host took longer than 5 s to send it
+                "-o", "ConnectTimeout=20",
                 // notice a VM that died under an open session within ~45 s instead of hanging forever
                 "-o", "ServerAliveInterval=15",
                 "-o", "ServerAliveCountMax=3",

@@ -13,7 +13,7 @@ class SshArgvTest {
     private static final List<String> TRUST = List.of("-i", "/s/id_ed25519", "-o", "IdentitiesOnly=yes",
             "-o", "UserKnownHostsFile=/s/known_hosts", "-o", "GlobalKnownHostsFile=/dev/null",
             "-o", "StrictHostKeyChecking=yes", "-o", "UpdateHostKeys=no", "-o", "HostKeyAlgorithms=ssh-ed25519",
-            "-o", "ConnectTimeout=5", "-o", "ServerAliveInterval=15", "-o", "ServerAliveCountMax=3",
+            "-o", "ConnectTimeout=20", "-o", "ServerAliveInterval=15", "-o", "ServerAliveCountMax=3",
             "-o", "LogLevel=ERROR");
 
     @Test
