@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
         VmCreateParams p = params();
         VmDefaultsResult defaults = env.call("vm.defaults", new NoParams(), VmDefaultsResult.class);
         env.err().println(SpecLine.of(p, defaults));
-        new BaseArtifacts(env).ensure(p.image() != null ? p.image() : defaults.image(), p.kernel() != null ? p.kernel() : defaults.kernel());
+        new BaseArtifacts(env).ensure(p.image() != null ? p.image() : defaults.image(), p.kernel() != null ? p.kernel() : defaults.kernel(), defaults);
         create(p);
         AfterReady.NONE.run(env, p.name());
         return new RunSession(env, p.name(), rm).run(detach, args.command());
