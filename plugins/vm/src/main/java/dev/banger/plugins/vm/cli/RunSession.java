@@ -7,7 +7,7 @@ import dev.banger.plugins.vm.api.VmKillParams;
 import dev.banger.plugins.vm.api.VmNamesParams;
 import java.util.List;
 
-/** What {@code vm run} does with a ready VM: nothing (-d), CMD over vm.exec, or a shell; then --rm's delete. */
+/** What {@code vm run} does with a ready VM: the AfterReady step, then nothing (-d), CMD over vm.exec, or a shell; then --rm's delete. */
 final class RunSession {
     private final CliEnvironment env;
     private final String vm;
@@ -20,9 +20,13 @@ final class RunSession {
         this.rm = rm;
     }
 
-    /** Returns the exit code banger exits with: CMD's, or ssh's for a shell, 0 when detached. */
-    int run(boolean detach, List<String> command) throws Exception {
+    /**
+     * Runs {@code afterReady} (inside --rm's reach), then the rest; returns the exit code banger exits with: CMD's,
+     * or ssh's for a shell, 0 when detached.
+     */
+    int run(AfterReady afterReady, boolean detach, List<String> command) throws Exception {
         if (detach) {
+            afterReady.run(env, vm);
             env.out().println(vm);
             env.err().println(vm + " is running: `banger vm ssh " + vm + "`, `banger vm exec " + vm + " -- CMD`, `banger vm delete " + vm + "`");
             return 0;
@@ -32,6 +36,7 @@ final class RunSession {
             Runtime.getRuntime().addShutdownHook(onExit);
         }
         try {
+            afterReady.run(env, vm);
             if (!command.isEmpty()) {
                 return exec(command);
             }
