@@ -46,7 +46,12 @@ final class DaemonConnection implements CliEnvironment, AutoCloseable {
         return client(true).callRaw(method, params, null, events);
     }
 
-    /** A call that never starts the daemon (status, stop). */
+    @Override
+    public CliEnvironment separate() {
+        return new DaemonConnection(settings, opts, out, err);
+    }
+
+        /** A call that never starts the daemon (status, stop). */
     <R> R callIfRunning(String method, Object params, Class<R> result) {
         return client(false).call(method, params, result, null, e -> { });
     }

@@ -144,6 +144,27 @@ class VmRunIT {
         assertThat(daemon.root.resolve("state/banger/vm/vms/runint")).doesNotExist();
     }
 
+    /** The same signal while CMD runs: --rm still deletes the VM (from a shutdown hook, over a second connection). */
+    @Test
+    void interruptingTheCliWhileTheCommandRunsStillHonoursRm() throws Exception {
+        List<String> before = vmNames();
+        Path err = Files.createTempFile(daemon.root, "run-rm-int", ".err");
+        ProcessBuilder pb = new ProcessBuilder(DaemonFixture.tree().resolve("bin/banger").toString(), "vm", "run", "--rm", "--name", "runrmint",
+                "--", "sh", "-c", "echo started >&2; sleep 600");
+        pb.environment().putAll(daemon.env);
+        Process p = pb.redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            await().atMost(Duration.ofMinutes(5)).until(() -> Files.readString(err).contains("started") || !p.isAlive());
+            assertThat(p.isAlive()).as(Files.readString(err)).isTrue();
+            p.destroy();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        assertThat(Files.readString(err)).contains("interrupted; deleting runrmint").contains("deleted runrmint");
+        assertThat(vmNames()).isEqualTo(before);
+    }
+
     @Test
     void withoutACommandItOpensAShellAndRmDeletesTheVmWhenTheShellEnds() throws Exception {
         List<String> before = vmNames();

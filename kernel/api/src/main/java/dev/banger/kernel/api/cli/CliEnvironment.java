@@ -18,4 +18,12 @@ public interface CliEnvironment {
 
     /** Pretty JSON of any value to {@link #out()} — what {@code --json} prints. */
     void printJson(Object value);
+
+    /**
+     * Another connection to the same daemon, opened on first use. For cleanup from a shutdown hook: calls on
+     * this environment are serialised, so one made while a streaming call is in flight here would wait forever.
+     */
+    default CliEnvironment separate() {
+        throw new UnsupportedOperationException("this CLI environment has no second connection");
+    }
 }

@@ -63,18 +63,19 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunArgs args = RunArgs.split(positionals, spec.commandLine().getParseResult().originalArgs());
         refuseContradictions(args);
+        // workspace mode (issue 7) goes here: instead of this refusal, an AfterReady step that brings PATH into the VM
         if (args.path() != null) {
             env.err().println("banger: workspace mode (vm run PATH: " + args.path() + ") is not yet supported in this build;"
                     + " nothing was created. Run `banger vm run` for a shell, or `banger vm run -- CMD...`");
             return ExitCodes.NOT_SUPPORTED;
         }
+        AfterReady afterReady = AfterReady.NONE;
         VmCreateParams p = params();
         VmDefaultsResult defaults = env.call("vm.defaults", new NoParams(), VmDefaultsResult.class);
         env.err().println(SpecLine.of(p, defaults));
-        new BaseArtifacts(env).ensure(p.image() != null ? p.image() : defaults.image(), p.kernel() != null ? p.kernel() : defaults.kernel());
+        new BaseArtifacts(env).ensure(p.image() != null ? p.image() : defaults.image(), p.kernel() != null ? p.kernel() : defaults.kernel(), defaults);
         create(p);
-        AfterReady.NONE.run(env, p.name());
-        return new RunSession(env, p.name(), rm).run(detach, args.command());
+        return new RunSession(env, p.name(), rm).run(afterReady, detach, args.command());
     }
 
     /** Flag combinations that cannot mean anything, refused before the daemon is even asked. */

@@ -7,11 +7,12 @@ import dev.banger.plugins.vm.api.VmKillParams;
 import dev.banger.plugins.vm.api.VmNamesParams;
 import java.util.List;
 
-/** What {@code vm run} does with a ready VM: nothing (-d), CMD over vm.exec, or a shell; then --rm's delete. */
+/** What {@code vm run} does with a ready VM: the AfterReady step, then nothing (-d), CMD over vm.exec, or a shell; then --rm's delete. */
 final class RunSession {
     private final CliEnvironment env;
     private final String vm;
     private final boolean rm;
+    private boolean deleted;
 
     RunSession(CliEnvironment env, String vm, boolean rm) {
         this.env = env;
@@ -19,14 +20,23 @@ final class RunSession {
         this.rm = rm;
     }
 
-    /** Returns the exit code banger exits with: CMD's, or ssh's for a shell, 0 when detached. */
-    int run(boolean detach, List<String> command) throws Exception {
+    /**
+     * Runs {@code afterReady} (inside --rm's reach), then the rest; returns the exit code banger exits with: CMD's,
+     * or ssh's for a shell, 0 when detached.
+     */
+    int run(AfterReady afterReady, boolean detach, List<String> command) throws Exception {
         if (detach) {
+            afterReady.run(env, vm);
             env.out().println(vm);
             env.err().println(vm + " is running: `banger vm ssh " + vm + "`, `banger vm exec " + vm + " -- CMD`, `banger vm delete " + vm + "`");
             return 0;
         }
+        Thread onExit = new Thread(this::deleteOnInterrupt, "vm-run-rm");
+        if (rm) {
+            Runtime.getRuntime().addShutdownHook(onExit);
+        }
         try {
+            afterReady.run(env, vm);
             if (!command.isEmpty()) {
                 return exec(command);
             }
@@ -38,8 +48,23 @@ final class RunSession {
             return code;
         } finally {
             if (rm) {
-                delete();
+                removeHook(onExit);
+                delete(env);
             }
+        }
+    }
+
+    /** Ctrl-C or SIGTERM while CMD runs ends this process: --rm still holds, over a second connection (the first is busy streaming). */
+    private void deleteOnInterrupt() {
+        env.err().println(System.lineSeparator() + "banger: interrupted; deleting " + vm + " (--rm)");
+        delete(env.separate());
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is already deleting the VM
         }
     }
 
@@ -56,14 +81,18 @@ final class RunSession {
      * Kill first: the disks go with the VM, so the guest's clean poweroff (what vm.delete does to a running VM,
      * seconds under TCG) buys nothing. A failed delete must not hide the command's exit code: it is reported.
      */
-    private void delete() {
+    private synchronized void delete(CliEnvironment via) {
+        if (deleted) {
+            return;
+        }
+        deleted = true;
         try {
-            env.call("vm.kill", new VmKillParams(List.of(vm), null), Object.class);
+            via.call("vm.kill", new VmKillParams(List.of(vm), null), Object.class);
         } catch (RpcException alreadyDown) {
             // not running any more (the guest powered itself off): delete still removes it
         }
         try {
-            env.call("vm.delete", new VmNamesParams(List.of(vm), null), Object.class);
+            via.call("vm.delete", new VmNamesParams(List.of(vm), null), Object.class);
             env.err().println("deleted " + vm);
         } catch (RpcException e) {
             env.err().println("banger: could not delete " + vm + " (--rm): " + e.getMessage() + "; `banger vm delete " + vm + "`");
