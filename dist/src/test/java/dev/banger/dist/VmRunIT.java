@@ -68,12 +68,33 @@ class VmRunIT {
         var detachCmd = daemon.cli("vm", "run", "-d", "--name", "never2", "--", "true");
         assertThat(detachCmd.exit()).isEqualTo(2);
         assertThat(detachCmd.err()).contains("-d/--detach").contains("-- CMD");
-        var path = daemon.cli("vm", "run", "--name", "never3", ".");
-        assertThat(path.exit()).isEqualTo(12);
-        assertThat(path.err()).contains("workspace mode").contains("not yet supported").contains("nothing was created");
+        Path notGit = Files.createTempDirectory(daemon.root, "notgit");
+        var path = daemon.cli("vm", "run", "--name", "never3", notGit.toString(), "--", "true");
+        assertThat(path.exit()).as(path.err()).isEqualTo(2);
+        assertThat(path.err()).contains("git");
+        var flagWithoutPath = daemon.cli("vm", "run", "--name", "never5", "--include-untracked", "--", "true");
+        assertThat(flagWithoutPath.exit()).isEqualTo(2);
+        assertThat(flagWithoutPath.err()).contains("need a PATH");
         var badSize = daemon.cli("vm", "run", "--name", "never4", "--disk-size", "4Q", "--", "true");
         assertThat(badSize.exit()).isEqualTo(2);
         assertThat(badSize.err()).contains("--disk-size");
+        assertThat(vmNames()).isEqualTo(before);
+    }
+
+    @Test
+    void aPathRunsTheCommandInItsWorkspaceWithTheUncommittedEditAndNeverTheIgnoredFile() throws Exception {
+        Path repo = TestGit.repoWithEveryKindOfChange(daemon.root.resolve("wsrepo"));
+        List<String> before = vmNames();
+        var dry = daemon.cli("vm", "run", repo.toString(), "--include-untracked", "--dry-run");
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("tracked.txt").contains("untracked.txt").doesNotContain("build.log");
+        assertThat(vmNames()).as("a dry run creates nothing").isEqualTo(before);
+
+        var r = daemon.cliWithin(BOOT_LIMIT_S, "vm", "run", "--rm", "--name", "runws", repo.toString(), "--", "sh", "-c",
+                "pwd; cat tracked.txt; git log --format=%s; ls");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("/root/repo\nedited, not committed\nfirst\n").doesNotContain("build.log")
+                .as("untracked files only with --include-untracked").doesNotContain("untracked.txt");
         assertThat(vmNames()).isEqualTo(before);
     }
 

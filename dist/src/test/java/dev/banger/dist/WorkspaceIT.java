@@ -272,13 +272,6 @@ class WorkspaceIT {
     }
 
     private static String git(Path dir, String... args) throws Exception {
-        List<String> argv = new ArrayList<>(List.of("git", "-C", dir.toString()));
-        argv.addAll(List.of(args));
-        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException("git " + String.join(" ", args) + " failed: " + out);
-        }
-        return out.strip();
+        return TestGit.run(dir, args);
     }
 }

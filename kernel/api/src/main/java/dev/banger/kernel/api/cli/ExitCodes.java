@@ -11,8 +11,6 @@ public final class ExitCodes {
     public static final int FAILED = 1;
     public static final int USAGE = 2;
     public static final int DAEMON_UNREACHABLE = 9;
-    /** The request is understood but this build cannot do it yet (e.g. `vm run PATH` before workspaces). */
-    public static final int NOT_SUPPORTED = 12;
     /** A wait gave up before the operation finished (the operation goes on). */
     public static final int TIMED_OUT = 124;
 

@@ -2,7 +2,6 @@ package dev.banger.plugins.vm.cli;
 
 import dev.banger.kernel.api.NoParams;
 import dev.banger.kernel.api.cli.CliEnvironment;
-import dev.banger.kernel.api.cli.ExitCodes;
 import dev.banger.kernel.api.cli.Sizes;
 import dev.banger.kernel.api.wire.RpcException;
 import dev.banger.plugins.vm.api.VmCreateParams;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -22,15 +22,18 @@ import picocli.CommandLine.Spec;
                 "  banger vm run --rm -- make test                # run, exit with its code, delete the VM",
                 "  banger vm run -d --name dev                    # create it, return when ready; then: banger vm ssh dev",
                 "  banger vm run --vcpu 4 --memory 4G --disk-size 20G -- nproc",
-                "", "Exit codes: CMD's (or ssh's) own; 2 bad usage; 11 PATH given (workspace mode is not in this build yet);",
-                "otherwise as every banger command (docs/cli.md)."})
+                "  banger vm run --rm . -- make test              # this git repository in /root/repo (uncommitted edits too)",
+                "  banger vm run . --include-untracked --branch try-it   # a shell in /root/repo on a guest-only branch",
+                "  banger vm run . --dry-run                      # what would be copied; creates nothing",
+                "", "Exit codes: CMD's (or ssh's) own; 2 bad usage; otherwise as every banger command (docs/cli.md).",
+                "Workspaces (PATH): docs/workspaces.md; bring changes back with `banger vm workspace export NAME | git apply`."})
 final class RunCommand implements Callable<Integer> {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final CliEnvironment env;
 
     @Spec
     CommandSpec spec;
-    @Parameters(paramLabel = "[PATH] [-- CMD...]", hideParamSyntax = true, arity = "0..*", description = "CMD runs as root in the VM; PATH is for workspace mode (not yet).")
+    @Parameters(paramLabel = "[PATH] [-- CMD...]", hideParamSyntax = true, arity = "0..*", description = "PATH: a git work tree copied to /root/repo, where CMD (as root) and the shell start.")
     List<String> positionals;
     @Option(names = "--name", description = "VM name (default: generated).")
     String name;
@@ -54,6 +57,8 @@ final class RunCommand implements Callable<Integer> {
     boolean rm;
     @Option(names = {"-d", "--detach"}, description = "Create the VM, wait until it is ready, and return (no shell, no CMD).")
     boolean detach;
+    @Mixin
+    WorkspaceOptions workspace;
 
     RunCommand(CliEnvironment env) {
         this.env = env;
@@ -63,13 +68,17 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunArgs args = RunArgs.split(positionals, spec.commandLine().getParseResult().originalArgs());
         refuseContradictions(args);
-        // workspace mode (issue 7) goes here: instead of this refusal, an AfterReady step that brings PATH into the VM
-        if (args.path() != null) {
-            env.err().println("banger: workspace mode (vm run PATH: " + args.path() + ") is not yet supported in this build;"
-                    + " nothing was created. Run `banger vm run` for a shell, or `banger vm run -- CMD...`");
-            return ExitCodes.NOT_SUPPORTED;
-        }
         AfterReady afterReady = AfterReady.NONE;
+        if (args.path() != null) {
+            // the dry run checks PATH (a git work tree, no submodules in bundle mode, ...) before any VM exists
+            WorkspaceStep.Options checkOnly = new WorkspaceStep.Options(workspace.mode, workspace.includeUntracked, workspace.branch, workspace.from, true);
+            WorkspaceStep.Prepared plan = WorkspaceStep.prepare(env, null, args.path(), checkOnly);
+            if (workspace.dryRun) {
+                WorkspaceReport.dryRun(env.out(), plan.result());
+                return 0;
+            }
+            afterReady = AfterReady.workspace(args.path(), workspace.toOptions());
+        }
         VmCreateParams p = params();
         VmDefaultsResult defaults = env.call("vm.defaults", new NoParams(), VmDefaultsResult.class);
         env.err().println(SpecLine.of(p, defaults));
@@ -80,6 +89,10 @@ final class RunCommand implements Callable<Integer> {
 
     /** Flag combinations that cannot mean anything, refused before the daemon is even asked. */
     private void refuseContradictions(RunArgs args) {
+        if (args.path() == null && workspace.anyGiven()) {
+            throw new IllegalArgumentException("--mode, --include-untracked, --branch, --from and --dry-run need a PATH (a git work tree),"
+                    + " e.g. banger vm run . --dry-run");
+        }
         if (detach && rm) {
             throw new IllegalArgumentException("--rm cannot be combined with -d/--detach: a detached VM has no session whose end would delete it");
         }

@@ -26,9 +26,10 @@ final class RunSession {
      */
     int run(AfterReady afterReady, boolean detach, List<String> command) throws Exception {
         if (detach) {
-            afterReady.run(env, vm);
+            String cwd = afterReady.run(env, vm);
             env.out().println(vm);
-            env.err().println(vm + " is running: `banger vm ssh " + vm + "`, `banger vm exec " + vm + " -- CMD`, `banger vm delete " + vm + "`");
+            env.err().println(vm + " is running: `banger vm ssh " + vm + "`, `banger vm exec " + vm + (cwd != null ? " --cwd " + cwd : "")
+                    + " -- CMD`, `banger vm delete " + vm + "`");
             return 0;
         }
         Thread onExit = new Thread(this::deleteOnInterrupt, "vm-run-rm");
@@ -36,11 +37,11 @@ final class RunSession {
             Runtime.getRuntime().addShutdownHook(onExit);
         }
         try {
-            afterReady.run(env, vm);
+            String cwd = afterReady.run(env, vm);
             if (!command.isEmpty()) {
-                return exec(command);
+                return exec(command, cwd);
             }
-            int code = SshSession.open(env, vm, List.of());
+            int code = cwd == null ? SshSession.open(env, vm, List.of()) : SshSession.shellIn(env, vm, cwd);
             if (!rm) {
                 env.err().println(vm + " is still running: reconnect with `banger vm ssh " + vm + "`; `banger vm stop " + vm
                         + "` or `banger vm delete " + vm + "` when done");
@@ -68,8 +69,8 @@ final class RunSession {
         }
     }
 
-    private int exec(List<String> command) {
-        var result = env.stream("vm.exec", new VmExecParams(vm, command, null, null), e -> {
+    private int exec(List<String> command, String cwd) {
+        var result = env.stream("vm.exec", new VmExecParams(vm, command, null, cwd), e -> {
             var sink = e.path("stream").asText().equals("stderr") ? env.err() : env.out();
             sink.print(e.path("data").asText());
             sink.flush();

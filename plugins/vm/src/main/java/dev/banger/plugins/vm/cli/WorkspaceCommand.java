@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,17 +31,12 @@ final class WorkspaceCommand {
             + " the checked-out branch, uncommitted changes to tracked files (ignored files never).")
     int prepare(@Parameters(index = "0", paramLabel = "VM") String vm,
                 @Parameters(index = "1", paramLabel = "PATH") String path,
-                @Option(names = "--mode", paramLabel = "MODE", description = "bundle (default: a git bundle + changed files) or full_copy"
-                        + " (the work tree with its .git, for repositories with submodules).") String mode,
-                @Option(names = "--include-untracked", description = "Also copy untracked files that are not ignored.") boolean untracked,
-                @Option(names = "--branch", paramLabel = "NAME", description = "Create and check out this branch in the guest only.") String branch,
-                @Option(names = "--from", paramLabel = "REF", description = "Start --branch at REF instead of HEAD.") String from,
-                @Option(names = "--dry-run", description = "Print what would be copied; create nothing.") boolean dryRun,
+                @Mixin WorkspaceOptions options,
                 @Option(names = "--json", description = "Print the result as JSON.") boolean json) {
-        var ws = WorkspaceStep.prepare(env, vm, path, new WorkspaceStep.Options(mode, untracked, branch, from, dryRun));
+        var ws = WorkspaceStep.prepare(env, vm, path, options.toOptions());
         if (json) {
             env.printJson(ws.result());
-        } else if (dryRun) {
+        } else if (options.dryRun) {
             WorkspaceReport.dryRun(env.out(), ws.result());
         } else {
             WorkspaceReport.prepared(env.out(), ws.result());

@@ -38,11 +38,16 @@ public final class WorkspaceStep {
          * one string, as ssh hands it to the guest's shell; the directory is quoted.
          */
         public String loginShellCommand() {
-            return "cd " + ShellQuote.quote(workingDirectory()) + " && exec \"${SHELL:-/bin/sh}\" -l";
+            return loginShellIn(workingDirectory());
         }
     }
 
     private WorkspaceStep() {
+    }
+
+    /** A login shell that starts in {@code dir}: one string, as ssh hands it to the guest's shell; the directory is quoted. */
+    static String loginShellIn(String dir) {
+        return "cd " + ShellQuote.quote(dir) + " && exec \"${SHELL:-/bin/sh}\" -l";
     }
 
     public static Prepared prepare(CliEnvironment env, String vm, String path, Options o) {
