@@ -196,14 +196,7 @@ class UpdateIT {
     }
 
     private static String exec(RpcClient c, String... argv) {
-        StringBuilder out = new StringBuilder();
-        JsonNode r = c.callRaw("vm.exec", Map.of("name", VM, "argv", List.of(argv)), null, e -> {
-            if (e.path("stream").asText().equals("stdout")) {
-                out.append(e.path("data").asText());
-            }
-        });
-        assertThat(r.path("exit_code").asInt()).isZero();
-        return out.toString();
+        return GuestExec.ok(c, VM, argv);
     }
 
     /** scripts/make-release over a copy of the dist tree with the named test plugins added. */

@@ -51,14 +51,7 @@ class VmIT {
     }
 
     private static String exec(RpcClient c, String name, String... argv) {
-        StringBuilder out = new StringBuilder();
-        JsonNode r = c.callRaw("vm.exec", Map.of("name", name, "argv", List.of(argv)), null, e -> {
-            if (e.path("stream").asText().equals("stdout")) {
-                out.append(e.path("data").asText());
-            }
-        });
-        assertThat(r.path("exit_code").asInt()).as(String.join(" ", argv)).isZero();
-        return out.toString();
+        return GuestExec.ok(c, name, argv);
     }
 
     @Test

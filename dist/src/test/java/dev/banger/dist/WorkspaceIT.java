@@ -102,7 +102,7 @@ class WorkspaceIT {
             refused(c, prepare(plain.toString()), "bad_request", "not inside a git repository");
             refused(c, prepare(tmp.resolve("absent").toString()), "not_found", "params.source_path");
             refused(c, prepare(withSubmodule().toString()), "bad_request", "--mode full_copy");
-            assertThat(exec(c, null, "test", "-e", "/root/repo").exit).isEqualTo(1);
+            assertThat(exec(c, null, "test", "-e", "/root/repo").exit()).isEqualTo(1);
 
             DaemonFixture.CliResult first = daemon.cli("vm", "workspace", "prepare", VM, repo.toString(), "--json");
             assertThat(first.exit()).as(first.err()).isZero();
@@ -115,31 +115,31 @@ class WorkspaceIT {
                     prepared.path("bytes_copied").asLong(), prepared.path("duration_ms").asLong());
             daemon.log().lines().filter(l -> l.contains("workspace step")).forEach(System.out::println);
 
-            assertThat(exec(c, "/root/repo", "cat", "README").out).isEqualTo("v3 uncommitted\n");
-            assertThat(exec(c, "/root/repo", "cat", "new.txt").out).isEqualTo("staged new\n");
-            assertThat(exec(c, "/root/repo", "test", "-e", "gone.txt").exit).isEqualTo(1);
-            assertThat(exec(c, "/root/repo", "test", "-e", "notes.txt").exit).isEqualTo(1);
-            assertThat(exec(c, "/root/repo", "test", "-e", "build/out.log").exit).isEqualTo(1);
-            assertThat(exec(c, "/root/repo", "git", "log", "--format=%s").out).isEqualTo("second\nfirst\n");
-            assertThat(exec(c, "/root/repo", "git", "rev-parse", "--abbrev-ref", "HEAD").out).isEqualTo("main\n");
+            assertThat(exec(c, "/root/repo", "cat", "README").out()).isEqualTo("v3 uncommitted\n");
+            assertThat(exec(c, "/root/repo", "cat", "new.txt").out()).isEqualTo("staged new\n");
+            assertThat(exec(c, "/root/repo", "test", "-e", "gone.txt").exit()).isEqualTo(1);
+            assertThat(exec(c, "/root/repo", "test", "-e", "notes.txt").exit()).isEqualTo(1);
+            assertThat(exec(c, "/root/repo", "test", "-e", "build/out.log").exit()).isEqualTo(1);
+            assertThat(exec(c, "/root/repo", "git", "log", "--format=%s").out()).isEqualTo("second\nfirst\n");
+            assertThat(exec(c, "/root/repo", "git", "rev-parse", "--abbrev-ref", "HEAD").out()).isEqualTo("main\n");
             refused(c, prepare(repo.toString()), "conflict", "/root/repo");
 
             // a second workspace in the same VM needs the first gone; this one takes untracked files and a guest-only branch
-            assertThat(exec(c, null, "rm", "-rf", "/root/repo").exit).isZero();
+            assertThat(exec(c, null, "rm", "-rf", "/root/repo").exit()).isZero();
             DaemonFixture.CliResult second = daemon.cli("vm", "workspace", "prepare", VM, repo.toString(), "--include-untracked",
                     "--branch", "guest-work");
             assertThat(second.exit()).as(second.err()).isZero();
             assertThat(second.out()).contains("/root/repo ready", "guest-work");
             System.out.print("$ banger vm workspace prepare " + VM + " ... --include-untracked --branch guest-work\n" + second.out());
-            assertThat(exec(c, "/root/repo", "cat", "notes.txt").out).isEqualTo("untracked\n");
-            assertThat(exec(c, "/root/repo", "test", "-e", "build/out.log").exit).isEqualTo(1);
-            assertThat(exec(c, "/root/repo", "git", "rev-parse", "--abbrev-ref", "HEAD").out).isEqualTo("guest-work\n");
+            assertThat(exec(c, "/root/repo", "cat", "notes.txt").out()).isEqualTo("untracked\n");
+            assertThat(exec(c, "/root/repo", "test", "-e", "build/out.log").exit()).isEqualTo(1);
+            assertThat(exec(c, "/root/repo", "git", "rev-parse", "--abbrev-ref", "HEAD").out()).isEqualTo("guest-work\n");
             assertThat(git(repo, "branch", "--list", "guest-work")).isEmpty();
 
             // work in the guest: a commit (attributed to the host's identity) and an uncommitted edit and file
             assertThat(exec(c, "/root/repo", "sh", "-c", "echo guest >> src/app.txt && git add -A && git commit -q -m 'guest commit'"
-                    + " && echo more >> README && printf 'bin\\000ary' > guest.bin").exit).isZero();
-            assertThat(exec(c, "/root/repo", "git", "log", "-1", "--format=%an <%ae>").out).isEqualTo("Ada Host <ada@example.test>\n");
+                    + " && echo more >> README && printf 'bin\\000ary' > guest.bin").exit()).isZero();
+            assertThat(exec(c, "/root/repo", "git", "log", "-1", "--format=%an <%ae>").out()).isEqualTo("Ada Host <ada@example.test>\n");
 
             Path patch = tmp.resolve("guest.patch");
             DaemonFixture.CliResult export = daemon.cli("vm", "workspace", "export", VM, "--output", patch.toString());
@@ -170,14 +170,14 @@ class WorkspaceIT {
 
     /** The submodule repository bundle mode refused: full_copy brings the work tree, .git and the submodule's files. */
     private static void fullCopyCarriesSubmodules(RpcClient c) throws Exception {
-        assertThat(exec(c, null, "rm", "-rf", "/root/repo").exit).isZero();
+        assertThat(exec(c, null, "rm", "-rf", "/root/repo").exit()).isZero();
         Map<String, Object> p = prepare(tmp.resolve("app").toString());
         p.put("mode", "full_copy");
         JsonNode r = c.callRaw("vm.workspace.prepare", p, null, e -> { });
         assertThat(r.path("mode").asText()).isEqualTo("full_copy");
-        assertThat(exec(c, "/root/repo", "cat", "vendor/lib/lib.txt").out).isEqualTo("lib\n");
-        assertThat(exec(c, "/root/repo", "git", "submodule", "status").out).contains("vendor/lib");
-        assertThat(exec(c, "/root/repo", "git", "status", "--porcelain").out).isEmpty();
+        assertThat(exec(c, "/root/repo", "cat", "vendor/lib/lib.txt").out()).isEqualTo("lib\n");
+        assertThat(exec(c, "/root/repo", "git", "submodule", "status").out()).contains("vendor/lib");
+        assertThat(exec(c, "/root/repo", "git", "status", "--porcelain").out()).isEmpty();
     }
 
     /**
@@ -198,12 +198,12 @@ class WorkspaceIT {
             git(big, "add", "-A");
             git(big, "-c", "user.name=a", "-c", "user.email=a@b", "commit", "-q", "-m", "c" + commit);
         }
-        assertThat(exec(c, null, "rm", "-rf", "/root/repo").exit).isZero();
+        assertThat(exec(c, null, "rm", "-rf", "/root/repo").exit()).isZero();
         JsonNode r = c.callRaw("vm.workspace.prepare", prepare(big.toString()), null, e -> { });
         System.out.printf("workspace prepare (bundle, 256 files of 32 KiB in 64 commits): %d bytes copied in %d ms%n",
                 r.path("bytes_copied").asLong(), r.path("duration_ms").asLong());
-        assertThat(exec(c, "/root/repo", "sh", "-c", "git ls-files | wc -l").out.strip()).isEqualTo("256");
-        assertThat(exec(c, "/root/repo", "git", "rev-list", "--count", "HEAD").out.strip()).isEqualTo("64");
+        assertThat(exec(c, "/root/repo", "sh", "-c", "git ls-files | wc -l").out().strip()).isEqualTo("256");
+        assertThat(exec(c, "/root/repo", "git", "rev-list", "--count", "HEAD").out().strip()).isEqualTo("64");
     }
 
     private static Map<String, Object> prepare(String source) {
@@ -221,21 +221,8 @@ class WorkspaceIT {
                 });
     }
 
-    private record Ran(int exit, String out) {
-    }
-
-    private static Ran exec(RpcClient c, String cwd, String... argv) {
-        StringBuilder out = new StringBuilder();
-        Map<String, Object> p = new HashMap<>(Map.of("name", VM, "argv", List.of(argv)));
-        if (cwd != null) {
-            p.put("cwd", cwd);
-        }
-        JsonNode r = c.callRaw("vm.exec", p, null, e -> {
-            if (e.path("stream").asText().equals("stdout")) {
-                out.append(e.path("data").asText());
-            }
-        });
-        return new Ran(r.path("exit_code").asInt(), out.toString());
+    private static GuestExec.Ran exec(RpcClient c, String cwd, String... argv) {
+        return GuestExec.run(c, VM, cwd, argv);
     }
 
     private static Path withSubmodule() throws Exception {
