@@ -97,6 +97,9 @@ public final class QemuBackend implements VmBackend {
     @Override
     public MachineStatus status(MachineHandle handle) {
         if (processes.find(handle.pid(), handle.controlSocket()).isEmpty()) {
+            if (processes.exiting(handle.pid())) {
+                return new MachineStatus(MachineStatus.State.SHUTDOWN, "qemu " + handle.pid() + " is exiting");
+            }
             return new MachineStatus(MachineStatus.State.GONE, "process " + handle.pid() + " is not this VM's qemu");
         }
         try (QmpClient qmp = QmpClient.connect(handle.controlSocket(), QMP_TIMEOUT)) {

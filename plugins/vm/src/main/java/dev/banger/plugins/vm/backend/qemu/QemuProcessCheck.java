@@ -43,6 +43,32 @@ public final class QemuProcessCheck {
         return qmp >= 0 && qmp + 1 < argv.size() && argv.get(qmp + 1).equals(QemuArgs.qmpChardev(qmpSocket));
     }
 
+    /**
+     * A QEMU that is exiting but not gone yet: the kernel empties a process's cmdline early in its
+     * exit (when its memory goes), while its threads and open files — the VM's disk images — still
+     * go away. Its name ({@code comm}, in /proc/&lt;pid&gt;/stat) survives until it is a zombie, which
+     * holds nothing any more. A caller that waits for a stopped VMM must wait through this too, or a
+     * start right after a stop finds the disks still locked by the old QEMU.
+     */
+    public boolean exiting(long pid) {
+        if (!cmdline(pid).isEmpty()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(procRoot.resolve(Long.toString(pid)).resolve("stat"));
+            int open = stat.indexOf('(');
+            int close = stat.lastIndexOf(')');
+            if (open < 0 || close < open || close + 2 >= stat.length()) {
+                return false;
+            }
+            String comm = stat.substring(open + 1, close);
+            char state = stat.charAt(close + 2);
+            return comm.startsWith("qemu-system") && state != 'Z' && state != 'X';
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
     /** Empty when the process is gone, is a zombie (empty cmdline), or is not readable to us. */
     List<String> cmdline(long pid) {
         try {

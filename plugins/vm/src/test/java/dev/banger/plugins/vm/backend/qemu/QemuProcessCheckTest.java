@@ -47,6 +47,24 @@ class QemuProcessCheckTest {
     }
 
     @Test
+    void aQemuWhoseCmdlineIsGoneButThatIsNotYetAZombieIsStillExiting() throws IOException {
+        Path dying = Files.createDirectories(proc.resolve("201"));
+        Files.write(dying.resolve("cmdline"), new byte[0]);
+        Files.writeString(dying.resolve("stat"), "201 (qemu-system-x86) D 1 201 201 0 -1 4194560 0 0 0 0");
+        Path zombie = Files.createDirectories(proc.resolve("202"));
+        Files.write(zombie.resolve("cmdline"), new byte[0]);
+        Files.writeString(zombie.resolve("stat"), "202 (qemu-system-x86) Z 1 202 202 0 -1 4194560 0 0 0 0");
+        Path kthread = Files.createDirectories(proc.resolve("203"));
+        Files.write(kthread.resolve("cmdline"), new byte[0]);
+        Files.writeString(kthread.resolve("stat"), "203 (kworker/0:1) I 2 0 0 0 -1 69238880 0 0 0 0");
+        QemuProcessCheck check = new QemuProcessCheck(proc);
+        assertThat(check.exiting(201)).isTrue();
+        assertThat(check.exiting(202)).as("a zombie holds nothing any more").isFalse();
+        assertThat(check.exiting(203)).as("a recycled pid is not our QEMU").isFalse();
+        assertThat(check.exiting(204)).as("gone").isFalse();
+    }
+
+    @Test
     void onTheRealProcFsThisJvmIsNotAQemu() {
         assertThat(new QemuProcessCheck().find(ProcessHandle.current().pid(), QMP)).isEmpty();
     }
