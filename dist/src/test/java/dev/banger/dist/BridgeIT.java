@@ -170,7 +170,7 @@ class BridgeIT {
 
     @Test
     @Order(1)
-    void aBridgeVmGetsItsAddressTapNatSshAndDnsKeepsItsAddressAcrossStopStartAndDeleteTakesThemAllAway() throws Exception {
+    void aBridgeVmGetsItsAddressTapNatSshAndDnsSurvivesAHelperKillKeepsItsAddressAcrossStopStartAndDeleteTakesThemAllAway() throws Exception {
         try (RpcClient c = daemon.client()) {
             long t0 = System.nanoTime();
             JsonNode vm = create(c, "br1", true);
@@ -208,6 +208,15 @@ class BridgeIT {
 
             assertThat(daemon.cli("vm", "dns").out()).contains("127.0.0.1:" + port);
             assertThat(daemon.cli("vm", "show", "br1").out()).contains("ssh " + ip + ":22");
+
+            // bangerd-root SIGKILLed under a running bridge VM: the guest keeps running and answering (the helper only
+            // made the tap); a restarted helper (stale socket and all) serves the stop below, which takes the tap away
+            long vmm = vm.path("pid").asLong();
+            helper.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            assertThat(ProcessHandle.of(vmm).map(ProcessHandle::isAlive).orElse(false)).isTrue();
+            assertThat(exec(c, "br1", "hostname").trim()).isEqualTo("br1");
+            assertThat(c.callRaw("vm.show", Map.of("name", "br1"), null, e -> { }).path("state").asText()).isEqualTo("running");
+            startHelper();
 
             // stop: the tap and NAT rule go with the VMM, the name stops resolving, the address stays the VM's
             c.callRaw("vm.stop", Map.of("names", List.of("br1")), null, e -> { });
