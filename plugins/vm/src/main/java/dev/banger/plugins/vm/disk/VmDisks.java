@@ -12,10 +12,34 @@ import java.nio.file.Path;
  */
 public final class VmDisks {
     public static final String ROOT = "root.qcow2";
+    /** The root disk of a VM whose backend takes raw disks only (firecracker): a sparse/reflink copy of the base. */
+    public static final String ROOT_RAW = "root.raw";
     public static final String CONFIG = "config.ext4";
     public static final String WORK = "work.ext4";
 
     private VmDisks() {
+    }
+
+    /**
+     * The VM's writable root disk: a qcow2 overlay where the backend reads qcow2, else a raw copy of the base
+     * ({@link RawDiskCloner}). Either way the shared base image is only read.
+     */
+    public static Path root(Path dir, Path baseImage, boolean qcow2) throws IOException, InterruptedException {
+        if (qcow2) {
+            return overlay(dir, baseImage);
+        }
+        Path out = dir.resolve(ROOT_RAW);
+        new RawDiskCloner().cloneTo(baseImage, out);
+        return out;
+    }
+
+    /** The root disk {@link #root} made in {@code dir}, with its format: the raw copy if there is one, else the overlay. */
+    public static Disk rootOf(Path dir) {
+        Path raw = dir.resolve(ROOT_RAW);
+        return Files.exists(raw) ? new Disk(raw, "raw") : new Disk(dir.resolve(ROOT), "qcow2");
+    }
+
+    public record Disk(Path path, String format) {
     }
 
     /** qcow2 over the shared read-only base: writes land here, never in the image (14 ms, HOST-NOTES). */

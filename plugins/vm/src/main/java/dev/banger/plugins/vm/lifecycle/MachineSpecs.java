@@ -35,7 +35,7 @@ final class MachineSpecs {
                 : rt.forwards().stream().map(f -> new MachineSpec.Forward(f.hostPort(), f.guestPort())).toList();
         return new MachineSpec(r.name(), r.spec().vcpu(), r.spec().memoryMib(), Path.of(rt.vmlinuz()),
                 rt.initrd() == null ? null : Path.of(rt.initrd()), args,
-                List.of(new MachineSpec.Disk("root", disks.resolve(VmDisks.ROOT), "qcow2", false),
+                List.of(new MachineSpec.Disk("root", VmDisks.rootOf(disks).path(), VmDisks.rootOf(disks).format(), false),
                         new MachineSpec.Disk("config", disks.resolve(VmDisks.CONFIG), "raw", true),
                         new MachineSpec.Disk("work", disks.resolve(VmDisks.WORK), "raw", false)),
                 r.spec().network(), rt.mac(), forwards, bridged ? lease.get().tap() : null, paths.run(rt.id()));

@@ -94,7 +94,7 @@ public final class VmCreate {
         try {
             progress.stage("prepare disks");
             Path dir = Files.createDirectories(Path.of(r.runtime().diskDir()));
-            VmDisks.overlay(dir, Path.of(r.runtime().rootfsImage()));
+            VmDisks.root(dir, Path.of(r.runtime().rootfsImage()), plan.backend().capabilities().diskFormats().contains("qcow2"));
             VmDisks.work(dir, r.spec().diskBytes());
             progress.checkCancelled();
             progress.stage("configure guest");

@@ -15,7 +15,7 @@ import java.util.Optional;
  * appearing is the readiness signal: Firecracker binds it before it accepts any configuration.
  *
  * <p>Disks: Firecracker's virtio-block reads raw images only (no qcow2), so banger gives each VM a
- * sparse or reflink copy of the image's rootfs ({@link RawDiskCloner}) where the qemu backend
+ * sparse or reflink copy of the image's rootfs ({@link dev.banger.plugins.vm.disk.RawDiskCloner}) where the qemu backend
  * would use a qcow2 overlay.
  */
 public final class FirecrackerLauncher {

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * What one Firecracker microVM is made of, in banger's terms. Disks must be raw images: see
- * {@link RawDiskCloner} for why banger hands Firecracker a copy rather than a qcow2 overlay.
+ * {@link dev.banger.plugins.vm.disk.RawDiskCloner} for why banger hands Firecracker a copy rather than a qcow2 overlay.
  *
  * @param initrd    null when the kernel boots the root drive directly
  * @param vsock     null for a VM without a host↔guest vsock channel

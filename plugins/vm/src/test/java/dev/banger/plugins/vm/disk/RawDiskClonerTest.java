@@ -1,4 +1,4 @@
-package dev.banger.plugins.vm.backend.firecracker;
+package dev.banger.plugins.vm.disk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.banger.plugins.vm.backend.firecracker;
+package dev.banger.plugins.vm.disk;
 
 import java.io.IOException;
 import java.io.InputStream;
