@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Notices a VMM that died under a running VM (killed, crashed, or the guest powered off by itself)
  * and records it at once, so `vm list` tells the truth without anyone touching that VM. VMMs are not
  * children of a restarted daemon, so there is no exit to wait for: each running VM's pid is checked
- * every second (a /proc read, no QMP session).
+ * every second (a /proc read, no QMP session), and a death is recorded once two sweeps agree.
  */
 public final class VmmWatch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("banger.vm");
@@ -27,6 +27,9 @@ public final class VmmWatch implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+
+    /** VM name → the pid seen dead by the last sweep: a death is recorded only when two sweeps in a row agree. */
+    private final java.util.Map<String, Long> suspects = new java.util.concurrent.ConcurrentHashMap<>();
 
     private VmmWatch(VmRuntimeServices services, HelperClient helper) {
         this.s = services;
@@ -42,11 +45,18 @@ public final class VmmWatch implements AutoCloseable {
 
     void sweep() {
         try {
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (VmRecord r : s.store().list()) {
-                if (r.state().equals("running") && r.runtime().pid() != null && !alive(r)) {
+                seen.add(r.name());
+                if (!r.state().equals("running") || r.runtime().pid() == null || alive(r)) {
+                    suspects.remove(r.name());
+                } else if (r.runtime().pid().equals(suspects.put(r.name(), r.runtime().pid()))) {
+                    // dead at two sweeps a second apart: not a glitch in one /proc read
+                    suspects.remove(r.name());
                     recordExit(r.name());
                 }
             }
+            suspects.keySet().retainAll(seen);
         } catch (Exception | LinkageError e) {
             LOG.warn("VMM watch sweep failed: {}", e.toString());
         }
