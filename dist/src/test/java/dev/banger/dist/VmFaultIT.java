@@ -188,7 +188,8 @@ class VmFaultIT {
             // every run dir left belongs to a VM that still has a row (other tests' VMs)
             try (RpcClient c = daemon.client()) {
                 int vms = c.callRaw("vm.list", null, null, e -> { }).path("vms").size();
-                assertThat(runs.count()).isLessThanOrEqualTo(vms);
+                // directories only: the plugin's own files (the .vm DNS server's dns.port) live beside the run dirs
+                assertThat(runs.filter(Files::isDirectory).count()).isLessThanOrEqualTo(vms);
             }
         }
     }

@@ -91,6 +91,10 @@ public final class OciPuller {
         List<Descriptor> all = new ArrayList<>(image.layers());
         all.add(image.config());
         for (Descriptor d : all) {
+            // a hostile manifest (a 1 TB layer) is refused as such, before any free-space arithmetic turns it into "no space"
+            if (d.size() > options.maxBlobBytes()) {
+                throw RegistryBlobSource.tooLarge(reference, d.digest(), d.size(), options.maxBlobBytes());
+            }
             if (cache.find(d.digest(), d.size()).isEmpty()) {
                 missing += d.size();
                 count++;

@@ -100,7 +100,12 @@ final class RegistryBlobSource implements BlobSource {
     }
 
     private RpcException tooLarge(long bytes, long limit) {
-        return new RpcException(ErrorCode.OPERATION_FAILED, "Tried to pull " + client.reference() + " but blob " + digest
+        return tooLarge(client.reference(), digest, bytes, limit);
+    }
+
+    /** The one wording for a blob over the limit, whether the manifest claims it (OciPuller) or the download shows it. */
+    static RpcException tooLarge(Object reference, Object digest, long bytes, long limit) {
+        return new RpcException(ErrorCode.OPERATION_FAILED, "Tried to pull " + reference + " but blob " + digest
                 + " (" + bytes + " bytes) exceeds the blob size limit of " + limit + " bytes");
     }
 }
