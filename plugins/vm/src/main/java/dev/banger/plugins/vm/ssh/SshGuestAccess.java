@@ -37,6 +37,8 @@ public final class SshGuestAccess implements GuestAccess {
         this.config = new SshConfigFile(sshDir.resolve("config"), identity, knownHosts);
         this.execInNetns = new SshExec(new SshArgv(identity, knownHosts), knownHosts, netns);
         this.netns = netns;
+        // written at start, so the file exists before anyone asks (vm.ssh_config only rewrites it)
+        refreshConfig();
     }
 
     /** The ssh client config for {@code ssh NAME.vm} (vm.ssh_config). */
