@@ -117,6 +117,15 @@ final class DaemonFixture implements AutoCloseable {
         return RpcClient.connect(socket);
     }
 
+    /** The daemon's output lines that mention {@code word}, for a failing assertion's message. */
+    String logLines(String word) {
+        try {
+            return String.join("\n", log().lines().filter(l -> l.contains(word)).toList());
+        } catch (IOException e) {
+            return "(daemon log unreadable: " + e + ")";
+        }
+    }
+
     String log() throws IOException {
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no output)";
     }

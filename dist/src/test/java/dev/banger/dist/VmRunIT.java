@@ -204,7 +204,7 @@ class VmRunIT {
             assertThat(r.err()).contains("never became ready").contains("kept despite --rm").contains("banger vm logs runslow");
             try (RpcClient c = daemon.client()) {
                 JsonNode vm = c.callRaw("vm.show", Map.of("name", "runslow"), null, e -> { });
-                assertThat(vm.path("state").asText()).isEqualTo("error");
+                assertThat(vm.path("state").asText()).as(() -> r.err() + "\n" + daemon.logLines("runslow")).isEqualTo("error");
             }
         } finally {
             VmWorld.deleteQuietly("runslow");

@@ -48,9 +48,18 @@ public final class VmRemoval {
 
     /** A create that failed after allocation: the VMM is stopped and its tap removed, the files stay for `vm logs`. */
     public void markFailed(VmRecord r, VmBackend backend, String error, HelperClient helper) throws Exception {
-        stopVmm(r, backend);
+        // the row must leave `creating` whatever happens here: a row left `creating` is undone at the next daemon start
+        VmRecord row = r.withRuntime(r.runtime().withPid(null, null));
+        String why = error;
+        try {
+            stopVmm(r, backend);
+        } catch (Exception | Error e) {
+            LOG.warn("{}: could not stop its VMM after a failed boot: {}", r.name(), e.toString());
+            row = r; // the pid stays, so `vm kill` / `vm delete` can still find the VMM
+            why = error + "; stopping its VMM failed too (" + e.getMessage() + "): `banger vm delete " + r.name() + "` retries";
+        }
         BridgeLink.downQuietly(s, r, helper);
-        s.store().update(r.withRuntime(r.runtime().withPid(null, null)).withState("error", error));
+        s.store().update(row.withState("error", why));
     }
 
     private static void stopVmm(VmRecord r, VmBackend backend) throws Exception {
