@@ -1,10 +1,11 @@
 package dev.banger.cli.system;
 
+import dev.banger.kernel.api.files.AtomicWrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Small config files are written whole or not at all: a crash mid-write never leaves half a unit. */
 final class AtomicFiles {
@@ -12,10 +13,7 @@ final class AtomicFiles {
     }
 
     static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicWrite.replace(file, text, PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     /** True when {@code file} already holds exactly {@code text}: re-running install changes nothing. */

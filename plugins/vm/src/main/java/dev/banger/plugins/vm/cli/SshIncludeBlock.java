@@ -1,10 +1,10 @@
 package dev.banger.plugins.vm.cli;
 
+import dev.banger.kernel.api.files.AtomicWrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
@@ -74,13 +74,6 @@ final class SshIncludeBlock {
     /** Temp file + rename with the original's permissions, so a crash never leaves half a config. */
     private static void writeKeepingMode(Path file, String text) throws IOException {
         Path real = file.toRealPath();
-        Path tmp = Files.createTempFile(real.getParent(), ".config-banger-", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(real));
-            Files.move(tmp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicWrite.replace(real, text, Files.getPosixFilePermissions(real));
     }
 }
